@@ -1,0 +1,83 @@
+"""Row confidence: one documented formula over named components.
+
+    confidence = layout_component × Π penalty(flag)  (rounded to 3 places)
+
+- ``layout_component = 0.75 + 0.25 × fit`` where ``fit`` is the winning layout
+  parser's own score for the document (0-1; see each parser's docstring);
+- every flag on the row multiplies by its penalty from ``PENALTIES``: how the
+  months were found (``months_from_spacing``, ``grid_spacing_repaired``, ``grid_count_mismatch``,
+  ``mark_ocr_suspect``), whether the timing was understood (``timing_unparsed``,
+  ``timing_missing``, ``timing_by_position``, ``timing_shared``), how the
+  responsible parties were assigned (``responsible_by_position``,
+  ``responsible_shared``, ``responsible_missing``) and text quality
+  (``text_mixed_scripts``, ``title_missing``, ``title_suspicious``).
+
+Grades follow the usual cut-offs: < 0.5 poor, < 0.8 fair, < 0.9 good, else
+excellent.  Rows below ``REVIEW_BELOW`` are listed for review in the report.
+The calibration (share of rows right per confidence band, measured against
+the golden tables) is printed by ``benchmarks/calibration.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+import regex
+
+from planparse.model import Activity
+
+PENALTIES: dict[str, float] = {
+    "months_from_spacing": 0.97,
+    "grid_count_mismatch": 0.6,
+    "grid_extra_marks": 0.7,
+    "grid_spacing_repaired": 0.93,
+    "mark_ocr_suspect": 0.75,
+    "timing_unparsed": 0.6,
+    "timing_missing": 0.7,
+    "timing_by_position": 0.7,
+    "timing_shared": 0.97,
+    "responsible_by_position": 0.78,
+    "responsible_shared": 0.97,
+    "responsible_missing": 0.85,
+    "text_mixed_scripts": 0.7,
+    "title_missing": 0.3,
+    "title_suspicious": 0.7,
+}
+UNKNOWN_FLAG_PENALTY = 0.9
+REVIEW_BELOW = 0.8
+_MIXED = regex.compile(r"\b(?=\w*\p{Script=Latin})(?=\w*\p{Script=Cyrillic})\w+\b")
+_ODD = regex.compile(r"[^\p{L}\p{N}\s«»\"'()\[\].,;:!?№%/\\+\-–—―‐‑]")
+
+
+def text_flags(activity: Activity) -> list[str]:
+    """Text-quality doubts: OCR-style mixed Latin/Cyrillic words, stray symbols."""
+    flags = []
+    if _MIXED.search(activity.title):
+        flags.append("text_mixed_scripts")
+    title = activity.title
+    if title and (len(_ODD.findall(title)) > 2 or len(title) < 4):
+        flags.append("title_suspicious")
+    return flags
+
+
+def grade(confidence: float) -> str:
+    if confidence < 0.5:
+        return "poor"
+    if confidence < 0.8:
+        return "fair"
+    if confidence < 0.9:
+        return "good"
+    return "excellent"
+
+
+def score(activity: Activity, fit: float) -> Activity:
+    flags = list(dict.fromkeys([*activity.flags, *text_flags(activity)]))
+    value = 0.75 + 0.25 * max(0.0, min(1.0, fit))
+    for flag in flags:
+        value *= PENALTIES.get(flag, UNKNOWN_FLAG_PENALTY)
+    return replace(activity, confidence=round(value, 3), flags=tuple(flags))
+
+
+def score_all(activities: Iterable[Activity], fit: float) -> list[Activity]:
+    return [score(a, fit) for a in activities]

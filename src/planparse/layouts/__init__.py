@@ -1,0 +1,60 @@
+"""Layout parsers: ``Document`` -> ``ParsedPlan``.  Each one scores its own fit.
+
+``detect`` runs every registered parser and keeps the best fit; ``--layout``
+forces one.  A parser returns ``None`` when the document is plainly not of its
+kind (no header, no marks ...).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from planparse.errors import LayoutNotDetectedError
+from planparse.layouts.columns import parse_columns
+from planparse.layouts.grid import parse_grid
+from planparse.layouts.numbered import parse_numbered
+from planparse.layouts.table import parse_table
+from planparse.model import Document, LayoutKind, ParsedPlan
+
+log = logging.getLogger(__name__)
+
+Parser = Callable[[Document], ParsedPlan | None]
+
+PARSERS: dict[LayoutKind, Parser] = {
+    LayoutKind.GRID: parse_grid,
+    LayoutKind.COLUMNS: parse_columns,
+    LayoutKind.TABLE: parse_table,
+    LayoutKind.NUMBERED: parse_numbered,
+}
+# Ties go to the more specific layout (a grid is also a numbered list).
+_PRIORITY = {LayoutKind.GRID: 3, LayoutKind.TABLE: 2, LayoutKind.COLUMNS: 1, LayoutKind.NUMBERED: 0}
+MIN_FIT = 0.3
+
+
+def score_all(doc: Document) -> dict[LayoutKind, ParsedPlan]:
+    """Every parser's answer for the document (those that recognised it at all)."""
+    found: dict[LayoutKind, ParsedPlan] = {}
+    for kind, parser in PARSERS.items():
+        plan = parser(doc)
+        if plan is not None and plan.items:
+            found[kind] = plan
+            log.debug("%s: %s fit %.3f, %d items", doc.source, kind, plan.fit, len(plan.items))
+    return found
+
+
+def detect(doc: Document, layout: LayoutKind | None = None) -> tuple[ParsedPlan, dict[LayoutKind, float]]:
+    """The winning plan and every parser's fit; raises when nothing fits."""
+    if layout is not None:
+        plan = PARSERS[layout](doc)
+        if plan is None or not plan.items:
+            raise LayoutNotDetectedError(f"the document is not a {layout.value} plan", path=doc.source)
+        return plan, {layout: plan.fit}
+    found = score_all(doc)
+    scores = {k: p.fit for k, p in found.items()}
+    if not found:
+        raise LayoutNotDetectedError("no work-plan table or numbered list found", path=doc.source)
+    best = max(found.values(), key=lambda p: (round(p.fit * 20), _PRIORITY[p.layout], len(p.items)))
+    if best.fit < MIN_FIT:
+        raise LayoutNotDetectedError(f"no layout fits (best: {best.layout.value} {best.fit:.2f})", path=doc.source)
+    return best, scores

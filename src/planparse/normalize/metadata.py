@@ -1,0 +1,400 @@
+"""Document metadata from the title block: title, year, organisation, region.
+
+:func:`extract_metadata` reads the lines before the activity table (or simply
+the first few dozen lines of a document) and fills :class:`~planparse.model.DocMeta`.
+
+* ``doc_title`` - the lines from "План ..." down to the year phrase, joined;
+* ``year`` - the first year of the title's year phrase, else of the lines;
+* ``organization`` - the genitive noun phrase after "План работы" put into the
+  nominative with pymorphy3 (only the leading adjectives and the head noun are
+  inflected, the rest stays as printed);
+* ``region`` - a federal subject from ``data/federal_subjects.txt``, matched by
+  lemmas (any case form), or by a region adjective alone when exactly one
+  subject fits it ("Смоленского отделения" -> "Смоленская область").
+
+Nothing here raises: unknown fields stay ``None``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, TypeVar
+
+import regex
+
+from planparse.model import DocMeta
+from planparse.normalize.text import clean_title, get_morph, is_known_word
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_SUBJECTS_FILE = "federal_subjects.txt"
+_MAX_TITLE_LINES = 6
+_MAX_TITLE_LINES_NO_YEAR = 3
+
+#: Start of a plan title: up to two adjectives ("Календарный"), then "План"
+#: (also spaced "П Л А Н" or with Latin look-alike letters).
+_TITLE_START_RE = regex.compile(
+    r"^\s*(?:\p{L}+(?:ый|ий|ой)\s+){0,2}(?:п\s?л\s?а\s?н|[pр][lл][aа][nн])\p{L}{0,2}(?!\p{L})",
+    regex.I,
+)
+#: "План работы" / "План мероприятий" ...: what precedes the organisation.
+_PLAN_PREFIX_RE = regex.compile(
+    r"^\s*(?:\p{L}+(?:ый|ий|ой)\s+){0,2}(?:п\s?л\s?а\s?н|[pр][lл][aа][nн])\p{L}{0,2}(?!\p{L})"
+    r"(?:\s*[-–—]\s*график\p{L}*)?"
+    r"(?:\s+(?:основных\s+|совместных\s+)?"
+    r"(?:работы|мероприятий|деятельности|заседаний|проведения\s+мероприятий)(?!\p{L}))?",
+    regex.I,
+)
+_YEAR = r"(?:19|20)\d{2}"
+#: "на 2024 год", "2024 г.", "на 2023-2024 годы", "2023/2024 учебный год", "на 2024".
+_YEAR_PHRASE_RE = regex.compile(
+    rf"(?<![\d.])(?P<y1>{_YEAR})(?:\s*[-–—/]\s*(?:{_YEAR}|\d{{2}}))?\s*(?:учебн\p{{L}}*\s+)?"
+    rf"(?:год\p{{L}}*|гг?\.?)(?!\p{{L}})"
+    rf"|(?<!\p{{L}})на\s+(?P<y2>{_YEAR})(?!\d)",
+    regex.I,
+)
+_BARE_YEAR_RE = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+#: A trailing period phrase left after cutting the year: "на I полугодие", "на".
+_TRAILING_PERIOD_RE = regex.compile(
+    r"(?:\s+(?:на|в|за)(?:\s+(?:[IVXІ]+|\d{1,2}(?:-?\p{L}{1,2})?|перв\p{L}*|втор\p{L}*|трет\p{L}*"
+    r"|четв[её]рт\p{L}*))?(?:\s+(?:полугоди\p{L}*|квартал\p{L}*|период\p{L}*|месяц\p{L}*))?)?"
+    r"[\s,.:;(«\"-]*$",
+    regex.I,
+)
+_TABLE_HEADER_RE = regex.compile(
+    r"^\s*(?:№|n\s*п/п|п/п|наименование|мероприятия(?!\p{L})|содержание\s+(?:работ|мероприят)"
+    r"|сроки?(?!\p{L})|время\s+проведения|дата\s+проведения|ответственн|исполнител)",
+    regex.I,
+)
+_NUMBERED_RE = regex.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S|[IVXLC]+[.)]?\s+(?!полугоди|квартал)\p{L})"
+)
+_WORD_RE = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+_OPENERS = "«\"„“("
+#: Generic words of subject names: never distinctive on their own.
+_GENERIC = frozenset(
+    {"республика", "область", "край", "округ", "автономный", "народный", "город", "федерация"}
+)
+#: Lemmas near a region-like adjective that show it names a smaller unit.
+_SUBREGION_WORDS = frozenset(
+    {"район", "районный", "город", "городской", "поселение", "поселковый", "сельский",
+     "округ", "улица", "проспект", "площадь", "сельсовет", "поселок", "село", "станица",
+     "деревня", "микрорайон"}
+)
+_ADJ_TAGS = ("ADJF", "PRTF")
+_FUNCTIONAL = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "GRND", "VERB", "INFN", "PRTS", "ADJS"})
+
+
+def _safe(fn: Callable[..., T], *args: Any) -> T | None:
+    """Call ``fn``; log and return ``None`` on any exception."""
+    try:
+        return fn(*args)
+    except Exception:  # noqa: BLE001 - metadata must never break a conversion
+        log.warning("metadata: %s failed", getattr(fn, "__name__", fn), exc_info=True)
+        return None
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _is_stop_line(text: str) -> bool:
+    """A table header or a numbered item/section line ends the title block."""
+    return bool(_TABLE_HEADER_RE.match(text) or _NUMBERED_RE.match(text))
+
+
+def _title_lines(lines: Sequence[str]) -> list[str]:
+    """The printed lines of the plan title (empty when there is none)."""
+    clean = [str(x).strip() for x in lines if x is not None and str(x).strip()]
+    for i, line in enumerate(clean):
+        if _TABLE_HEADER_RE.match(line):
+            return []
+        if not _TITLE_START_RE.match(line):
+            continue
+        block = [line]
+        if _YEAR_PHRASE_RE.search(line):
+            return block
+        for nxt in clean[i + 1 : i + _MAX_TITLE_LINES]:
+            if _is_stop_line(nxt) or _TITLE_START_RE.match(nxt):
+                break
+            block.append(nxt)
+            if _YEAR_PHRASE_RE.search(nxt):
+                return block
+        return block[:_MAX_TITLE_LINES_NO_YEAR]
+    return []
+
+
+# ---------------------------------------------------------------------------- year
+
+
+def _year(title: str | None, lines: Sequence[str]) -> int | None:
+    """First year of the title's year phrase, else of any year phrase, else any year."""
+    for text in ([title] if title else []) + [" ".join(str(x) for x in lines if x)]:
+        m = _YEAR_PHRASE_RE.search(text)
+        if m:
+            return int(m.group("y1") or m.group("y2"))
+    m = _BARE_YEAR_RE.search(" ".join(str(x) for x in lines if x))
+    return int(m.group(1)) if m else None
+
+
+# ---------------------------------------------------------------- organisation
+
+
+def _restore_case(original: str, word: str) -> str:
+    """Give ``word`` the capitalisation pattern of ``original`` (part-wise for hyphens)."""
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е")
+    if len(original) > 1 and original.isupper():
+        return word.upper()
+    o_parts, w_parts = original.split("-"), word.split("-")
+    if len(o_parts) != len(w_parts):
+        o_parts, w_parts = [original], [word]
+    out = []
+    for o, w in zip(o_parts, w_parts, strict=True):
+        out.append(w[:1].upper() + w[1:] if o[:1].isupper() else w)
+    return "-".join(out)
+
+
+def _gent_parses(word: str, pos: tuple[str, ...]) -> list[Any]:
+    """pymorphy3 parses of ``word`` with the given POS in the genitive case."""
+    return [p for p in get_morph().parse(word.lower()) if p.tag.POS in pos and "gent" in p.tag]
+
+
+def _to_nominative(phrase: str) -> str | None:
+    """Put the leading adjectives + head noun of a genitive phrase into the nominative."""
+    words = list(_WORD_RE.finditer(phrase))
+    if not words:
+        return None
+    first = words[0].group(0)
+    if first[:1].islower() and get_morph().parse(first.lower())[0].tag.POS in _FUNCTIONAL:
+        return None  # "по реализации ...": a purpose, not an organisation
+    adjectives: list[tuple[regex.Match[str], list[Any]]] = []
+    head: tuple[regex.Match[str], Any] | None = None
+    prev_end = 0
+    for k, m in enumerate(words):
+        gap = phrase[prev_end : m.start()]
+        if any(c in gap for c in _OPENERS):
+            break
+        prev_end = m.end()
+        adj = _gent_parses(m.group(0), _ADJ_TAGS)
+        nouns = _gent_parses(m.group(0), ("NOUN",))
+        if adj and k + 1 < len(words):
+            adjectives.append((m, adj))
+            continue
+        if nouns:
+            head = (m, nouns[0])
+        break
+    if head is None:
+        # No genitive head noun: keep a capitalised/quoted name as printed,
+        # reject lowercase clauses ("посвященных Дню ...").
+        return None if first[:1].islower() else phrase
+    hm, hp = head
+    nominative = hp.inflect({"nomn"})
+    pieces: list[tuple[int, int, str]] = []
+    if nominative is not None:
+        pieces.append((hm.start(), hm.end(), _restore_case(hm.group(0), nominative.word)))
+    gender, number = hp.tag.gender, hp.tag.number
+    for m, parses in adjectives:
+        agree = [p for p in parses if p.tag.number == number and (number == "plur" or p.tag.gender == gender)]
+        chosen = (agree or parses)[0]
+        target = {"nomn", number or "sing"}
+        if number != "plur" and gender:
+            target.add(gender)
+        form = chosen.inflect(target) or chosen.inflect({"nomn"})
+        if form is not None:
+            pieces.append((m.start(), m.end(), _restore_case(m.group(0), form.word)))
+    out = phrase
+    for start, end, text in sorted(pieces, reverse=True):
+        out = out[:start] + text + out[end:]
+    return out
+
+
+def _organization(title: str) -> str | None:
+    """The organisation whose plan it is, in the nominative (None if not printed)."""
+    prefix = _PLAN_PREFIX_RE.match(title)
+    if not prefix:
+        return None
+    rest = title[prefix.end() :]
+    if rest.lstrip().startswith(","):
+        return None  # "План мероприятий, посвященных ...": no organisation
+    year = _YEAR_PHRASE_RE.search(rest)
+    if year:
+        rest = rest[: year.start()]
+    rest = _TRAILING_PERIOD_RE.sub("", rest).strip(" \t,.:;-–—")
+    if not _WORD_RE.search(rest):
+        return None
+    org = _to_nominative(rest)
+    return org.strip() if org else None
+
+
+# ---------------------------------------------------------------------- region
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    name: str
+    keys: tuple[tuple[frozenset[str], ...], ...]  # word-lemma sequences, longest first
+    adjective: frozenset[str]  # lemmas of the leading adjective ("тульский")
+    stems: tuple[str, ...]  # stems of distinctive proper nouns ("татарстан")
+
+
+@functools.lru_cache(maxsize=32768)
+def _lemmas(word: str) -> frozenset[str]:
+    """All pymorphy3 normal forms of ``word`` (ё folded), plus the word itself."""
+    w = word.lower().replace("ё", "е")
+    found = {w} | {p.normal_form.replace("ё", "е") for p in get_morph().parse(w)}
+    if "-" in w and not is_known_word(w):  # "Осетия-Алания": its parts count too
+        parts = w.split("-")
+        found |= _lemmas(parts[0]) | _lemmas(parts[-1])
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=32768)
+def _adjective_lemmas(word: str) -> frozenset[str]:
+    """Normal forms of the adjective readings of ``word``."""
+    w = word.lower().replace("ё", "е")
+    return frozenset(p.normal_form.replace("ё", "е") for p in get_morph().parse(w) if p.tag.POS in _ADJ_TAGS)
+
+
+def _noun_stem(word: str) -> str:
+    """Crude stem of a proper noun: last hyphen part without final vowels/soft signs."""
+    return regex.sub(r"[аеёиоуыэюяйь]+$", "", word.lower().split("-")[-1])
+
+
+def _adjective_root(lemma: str) -> str:
+    """Root of a relative adjective lemma: "московский" -> "москов"."""
+    return regex.sub(r"(?:ск|цк|н)?(?:ий|ый|ой)$", "", lemma.split("-")[-1])
+
+
+def _similar(a: str, b: str) -> bool:
+    """Whether two stems share a long enough prefix to name the same place."""
+    if min(len(a), len(b)) < 4:
+        return False
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, min(len(a), len(b)) - 1)
+
+
+def _parse_subject(name: str) -> _Subject:
+    """Build the matching forms of one subject from its data-file name."""
+    main, _, alias = (s.strip() for s in name.partition(" — "))
+    paren = regex.search(r"\(([^)]*)\)", main)
+    main_core = regex.sub(r"\s*\([^)]*\)", "", main).strip()
+    variants = [main_core] + [v for v in (alias, paren.group(1) if paren else "") if v]
+    words_main = _WORD_RE.findall(main_core)
+    distinctive = [w for w in words_main if w.lower() not in _GENERIC]
+    republic_tail = bool(words_main) and words_main[0].lower() == "республика" and distinctive
+    if republic_tail:  # "Республика Татарстан": "Татарстан" alone also names it
+        variants.append(" ".join(distinctive))
+    keys = tuple(
+        tuple(_lemmas(w) for w in _WORD_RE.findall(v)) for v in variants if _WORD_RE.search(v)
+    )
+    first = words_main[0] if words_main else ""
+    adjective = _adjective_lemmas(first) if first[:1].isupper() and first.lower() not in _GENERIC else frozenset()
+    noun_words = [w for w in _WORD_RE.findall(" ".join(variants)) if w.lower() not in _GENERIC]
+    stems = tuple(
+        s for w in noun_words if not _adjective_lemmas(w) and len(s := _noun_stem(w)) >= 4
+    )
+    return _Subject(name=name, keys=keys, adjective=adjective, stems=stems)
+
+
+@functools.cache
+def federal_subjects() -> tuple[str, ...]:
+    """The federal subjects listed in ``data/federal_subjects.txt`` (nominative)."""
+    text = (resources.files(__package__) / "data" / _SUBJECTS_FILE).read_text(encoding="utf-8")
+    names = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(n for n in names if n)
+
+
+@functools.cache
+def _subjects() -> tuple[_Subject, ...]:
+    return tuple(_parse_subject(n) for n in federal_subjects())
+
+
+def _find_key(tokens: list[frozenset[str]], key: tuple[frozenset[str], ...]) -> int | None:
+    """Index of the first token where ``key`` matches consecutively, else None."""
+    n = len(key)
+    for i in range(len(tokens) - n + 1):
+        if all(tokens[i + j] & key[j] for j in range(n)):
+            return i
+    return None
+
+
+def _region_by_name(words: list[str]) -> str | None:
+    """Subject named in full (or by alias) in any case form; earliest, longest wins."""
+    tokens = [_lemmas(w) for w in words]
+    best: tuple[int, int, str] | None = None
+    for subject in _subjects():
+        for key in subject.keys:
+            pos = _find_key(tokens, key)
+            if pos is not None and (best is None or (pos, -len(key)) < (best[0], best[1])):
+                best = (pos, -len(key), subject.name)
+    return best[2] if best else None
+
+
+def _region_by_adjective(words: list[str]) -> str | None:
+    """Subject identified by a region adjective alone, when exactly one fits."""
+    for i, word in enumerate(words):
+        lemmas = _adjective_lemmas(word)
+        if not lemmas or not word[:1].isupper():
+            continue
+        roots = {_adjective_root(lemma) for lemma in lemmas}
+        hits = {
+            s.name
+            for s in _subjects()
+            if (s.adjective & lemmas) or any(_similar(r, st) for r in roots for st in s.stems)
+        }
+        if len(hits) != 1:
+            continue
+        near = {lem for w in words[max(0, i - 2) : i] + words[i + 1 : i + 3] for lem in _lemmas(w)}
+        if _SUBREGION_WORDS & near:
+            continue  # "Кировского района", "поселения Ивановское": a smaller unit
+        return hits.pop()
+    return None
+
+
+def _region(title: str | None, lines: Sequence[str]) -> str | None:
+    """The federal subject mentioned in the title, else in the lines."""
+    texts = ([title] if title else []) + [" ".join(str(x) for x in lines if x)]
+    for text in texts:
+        words = _WORD_RE.findall(text)
+        found = _region_by_name(words) or _region_by_adjective(words)
+        if found:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------------- API
+
+
+def extract_metadata(lines: Sequence[str]) -> DocMeta:
+    """Find the plan title, year, organisation and region in the title block.
+
+    ``lines`` are the text lines before the activity table (or the first ~40
+    lines of a document).  Never raises; fields that are not found are ``None``.
+    """
+    try:
+        lines = [x if isinstance(x, str) else str(x) for x in (lines or ()) if x is not None]
+    except Exception:  # noqa: BLE001
+        log.warning("metadata: unusable input %r", type(lines))
+        return DocMeta()
+    block = _safe(_title_lines, lines) or []
+    title = (_safe(clean_title, block) or None) if block else None
+    organization = _safe(_organization, title) if title else None
+    return DocMeta(
+        doc_title=title,
+        organization=organization or None,
+        region=_safe(_region, title, lines),
+        year=_safe(_year, title, lines),
+    )
+
+
+__all__ = ["extract_metadata", "federal_subjects"]

@@ -1,0 +1,227 @@
+"""Split an "Ответственные" cell into the responsible parties.
+
+A cell is free text: one party per line, or several per line separated by
+";", "," or " / ", with long names wrapped over several lines.  The rules:
+
+* a new line starts a new party when it has a bullet, or when it is
+  capitalised and the party before it is complete;
+* a line continues the party before it when that party ends with a
+  preposition/conjunction or a hyphen ("по согласованию с" + "Президиумом"),
+  has an unclosed bracket/quote, or when the line starts lowercase, with a
+  bracket/quote, or with a capitalised word that cannot be nominative
+  ("Президиумом", "Тульской области") - a party's name starts nominative;
+* ";", "," and " / " separate parties, except inside matched brackets/quotes;
+  a comma piece starting with a lowercase preposition ("по согласованию")
+  stays attached to the party before it;
+* " и " never splits: "Управление образования и науки" is one body, and
+  telling it from "Администрация и Совет" needs knowledge we do not have.
+
+Parties are cleaned (bullets, trailing punctuation, whitespace), kept as
+printed otherwise, de-duplicated in order, and mapped through
+:data:`RESPONSIBLE_ALIASES` when a whole party matches a known variant.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import regex
+
+from planparse.normalize.text import (
+    clean_title,
+    fold,
+    get_morph,
+    is_known_word,
+    is_lowercase_start,
+    strip_bullet,
+)
+
+log = logging.getLogger(__name__)
+
+#: Whole-party variants (keys are :func:`~planparse.normalize.text.fold`-ed)
+#: mapped to one canonical spelling.  Plain data: extend it as new spellings
+#: show up; every canonical value must fold to a key mapping to itself.
+RESPONSIBLE_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        "председатель": "Председатель",
+        "пред.": "Председатель",
+        "пред-ль": "Председатель",
+        "председ.": "Председатель",
+        "заместитель председателя": "Заместитель председателя",
+        "зам. председателя": "Заместитель председателя",
+        "зам.председателя": "Заместитель председателя",
+        "зам. пред.": "Заместитель председателя",
+        "исполнительный директор": "Исполнительный директор",
+        "исп. директор": "Исполнительный директор",
+        "исп.директор": "Исполнительный директор",
+    }
+)
+
+_PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
+_SYMMETRIC = '"'
+_WORD_RE = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+_LAST_WORD_RE = regex.compile(r"(\p{L}+)\W*$")
+_HYPHEN_END_RE = regex.compile(r"\p{L}-$")
+_SLASH_RE = regex.compile(r"\s+/\s+")
+_TRAILING_DOT_RE = regex.compile(r"(\p{L}{4,})\.$")
+_JOINING_POS = frozenset({"PREP", "CONJ"})
+_NAME_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+
+
+def _matched_depths(text: str) -> list[int]:
+    """Bracket/quote depth at each character, counting matched pairs only.
+
+    Unmatched openers (a lone "«") are ignored, so a stray quote never glues
+    the rest of the cell into one party.
+    """
+    stack: list[tuple[str, int]] = []
+    delta = [0] * (len(text) + 1)
+    for i, ch in enumerate(text):
+        if stack and (ch == _PAIRS.get(stack[-1][0]) or (ch == _SYMMETRIC and stack[-1][0] == _SYMMETRIC)):
+            _, start = stack.pop()
+            delta[start + 1] += 1
+            delta[i] -= 1
+        elif ch in _PAIRS or ch == _SYMMETRIC:
+            stack.append((ch, i))
+    depths, depth = [], 0
+    for i in range(len(text)):
+        depth += delta[i]
+        depths.append(depth)
+    return depths
+
+
+def _has_open_bracket(text: str) -> bool:
+    """Whether ``text`` has an opening bracket/quote that is never closed."""
+    opened = 0
+    for ch in text:
+        if ch in _PAIRS and ch not in _PAIRS.values():
+            opened += 1
+        elif ch in _PAIRS.values() and ch not in _PAIRS:
+            opened = max(0, opened - 1)
+    return opened > 0 or text.count(_SYMMETRIC) % 2 == 1
+
+
+def _ends_with_joiner(text: str) -> bool:
+    """Whether ``text`` ends with a preposition/conjunction or a hyphen."""
+    if _HYPHEN_END_RE.search(text):
+        return True
+    m = _LAST_WORD_RE.search(text)
+    if not m or not m.group(1).islower() or text.rstrip()[-1:] in ",;.":
+        return False
+    return get_morph().parse(m.group(1))[0].tag.POS in _JOINING_POS
+
+
+def _cannot_start_party(line: str) -> bool:
+    """Whether the first word is a capitalised form that cannot be nominative."""
+    m = _WORD_RE.match(line)
+    if not m:
+        return False
+    word = m.group(0)
+    if word.isupper() and len(word) > 1:  # abbreviation: "РО", "ТОС"
+        return False
+    parses = [p for p in get_morph().parse(word.lower()) if p.tag.POS in _NAME_POS]
+    return bool(parses) and all(p.tag.case not in (None, "nomn") for p in parses)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` (bullet-free) continues the party text ``previous``."""
+    if _ends_with_joiner(previous) or _has_open_bracket(previous):
+        return True
+    if previous.rstrip()[-1:] in ",;":
+        return False
+    if is_lowercase_start(line) or line[:1] in "(«\"“„":
+        return True
+    return _cannot_start_party(line)
+
+
+def _chunks(text: str) -> list[list[str]]:
+    """Group the cell's lines into wrapped-party chunks."""
+    chunks: list[list[str]] = []
+    pending_bullet = False
+    for raw in text.splitlines():
+        body, bullet = strip_bullet(" ".join(raw.split()))
+        if not body:
+            pending_bullet = pending_bullet or bullet
+            continue
+        bullet = bullet or pending_bullet
+        pending_bullet = False
+        if chunks and not bullet and _continues(" ".join(chunks[-1]), body):
+            chunks[-1].append(body)
+        else:
+            chunks.append([body])
+    return chunks
+
+
+def _split_separators(text: str) -> list[str]:
+    """Split a joined chunk at ";", "," and " / " outside brackets/quotes.
+
+    A comma piece that starts with a lowercase preposition ("по согласованию")
+    is a remark on the party before it and stays attached to it.
+    """
+    text = _SLASH_RE.sub(" / ", text)
+    depths = _matched_depths(text)
+    pieces: list[tuple[str, str]] = []  # (piece, separator that preceded it)
+    start, sep, i = 0, "", 0
+    while i < len(text):
+        width = 0
+        if depths[i] == 0 and text[i] in ";,":
+            width = 1
+        elif depths[i] == 0 and text.startswith(" / ", i):
+            width = 3
+        if width:
+            pieces.append((text[start:i], sep))
+            sep, start = text[i : i + width].strip(), i + width
+            i = start
+        else:
+            i += 1
+    pieces.append((text[start:], sep))
+    merged: list[str] = []
+    for piece, sep in pieces:
+        stripped = piece.strip()
+        first = _WORD_RE.match(stripped)
+        if (
+            merged
+            and sep == ","
+            and first
+            and first.group(0).islower()
+            and get_morph().parse(first.group(0))[0].tag.POS == "PREP"
+        ):
+            merged[-1] = f"{merged[-1].rstrip()}, {stripped}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _clean_party(piece: str) -> str:
+    """Strip bullets, trailing punctuation and extra spaces; apply aliases."""
+    party = clean_title([piece])
+    alias = RESPONSIBLE_ALIASES.get(fold(party))
+    if alias:
+        return alias
+    m = _TRAILING_DOT_RE.search(party)
+    if m and is_known_word(m.group(1)):  # "Правление." but not "И.И." or "председ."
+        party = clean_title([party[:-1]])
+    return RESPONSIBLE_ALIASES.get(fold(party), party)
+
+
+def split_responsible(text: str | None) -> tuple[str, ...]:
+    """Split an "Ответственные" cell into cleaned parties (empty cell -> ``()``).
+
+    See the module docstring for the rules.  Abbreviations and case are kept as
+    printed; exact duplicates are dropped, first occurrence wins.
+    """
+    if not text or not text.strip():
+        return ()
+    parties: list[str] = []
+    for chunk in _chunks(text):
+        joined = clean_title(chunk)
+        for piece in _split_separators(joined):
+            party = _clean_party(piece)
+            if party and party not in parties:
+                parties.append(party)
+    return tuple(parties)
+
+
+__all__ = ["RESPONSIBLE_ALIASES", "split_responsible"]

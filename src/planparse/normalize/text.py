@@ -1,0 +1,200 @@
+"""Text clean-up shared by the normalisation stage.
+
+Activity titles arrive as the physical lines a layout parser collected: wrapped,
+hyphenated at line ends, with bullets and trailing punctuation.  This module
+turns them into one clean string (:func:`clean_title`) and provides small
+helpers other normalisers build on (:func:`fold`, :func:`is_lowercase_start`,
+:func:`strip_bullet`, :func:`get_morph`).
+
+Everything here is pure; the only state is the lazily built, cached
+:class:`pymorphy3.MorphAnalyzer` (slow to construct, safe to share).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from pymorphy3 import MorphAnalyzer
+
+log = logging.getLogger(__name__)
+
+#: Characters printed as list bullets.  Dash-like ones are not bullets when a
+#: digit follows directly ("-5" is a number, "- 5 раз" is a bullet).
+_DASH_BULLETS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_OTHER_BULLETS = "•·*●▪◦■□►▸‣⁃➢✓"
+_BULLET_RE = regex.compile(
+    rf"^\s*(?:(?:--|[{regex.escape(_DASH_BULLETS)}])(?!\d)"
+    rf"|[{regex.escape(_OTHER_BULLETS)}])\s*"
+)
+_TRAILING_RE = regex.compile(r"[\s:;,]+$")
+_WS_RE = regex.compile(r"\s+")
+#: Invisible characters dropped outright (zero-width spaces, BOM, word joiner).
+_INVISIBLE_RE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SOFT_HYPHEN = "\u00ad"
+#: "letter-" at the end of a line (a hyphen directly after a letter).
+_LINE_END_HYPHEN_RE = regex.compile(r"(\p{L}+)-$")
+_LEADING_LETTERS_RE = regex.compile(r"^\p{L}+")
+#: In-line "letter- letter" breaks (hyphen glued to the left word, space after).
+_INLINE_BREAK_RE = regex.compile(r"(?<=(\p{L}+))-[ ]+(?=(\p{Ll}\p{L}*))")
+
+_FOLD_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+_FOLD_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟‹›'‘’‚`"})
+#: Characters skipped when looking for the first letter of a line.
+_LEAD_SKIP = set(" \t\u00a0«»“”„‟‹›\"'‘’‚`([{<")
+
+
+@functools.cache
+def get_morph() -> MorphAnalyzer:
+    """Return the shared :class:`pymorphy3.MorphAnalyzer` (built on first use)."""
+    import pymorphy3
+
+    log.debug("building pymorphy3 MorphAnalyzer")
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=65536)
+def is_known_word(word: str) -> bool:
+    """Whether ``word`` (any case) is a dictionary word for pymorphy3."""
+    if not word:
+        return False
+    try:
+        return bool(get_morph().word_is_known(word.lower()))
+    except Exception:  # pragma: no cover - defensive: odd unicode
+        log.debug("word_is_known failed for %r", word, exc_info=True)
+        return False
+
+
+def drop_hyphen(left: str, right: str) -> bool:
+    """Decide whether ``left`` + "-" + ``right`` was a soft word break.
+
+    The hyphen is dropped when the glued word is a dictionary word and the
+    hyphenated spelling is not ("органи-зации" -> "организации",
+    "про-ведение" -> "проведение").  Checking the hyphenated spelling rather
+    than the left fragment alone matters because many break-off fragments are
+    words themselves ("про", "по", "само", "работ").  Real compounds glue into
+    non-words and are kept ("семинара-совещания", "социально-политической").
+    """
+    glued = left + right
+    if not is_known_word(glued):
+        return False
+    return not is_known_word(f"{left}-{right}")
+
+
+def _repair_inline(text: str) -> str:
+    """Repair "слово- слово" breaks: glue or tighten the hyphen (see drop_hyphen)."""
+
+    def fix(m: regex.Match[str]) -> str:
+        return "" if drop_hyphen(m.group(1), m.group(2)) else "-"
+
+    return _INLINE_BREAK_RE.sub(fix, text)
+
+
+def _physical_lines(lines: Sequence[str]) -> list[tuple[str, bool]]:
+    """Split inputs into stripped non-empty lines; flag soft-hyphen line ends."""
+    out: list[tuple[str, bool]] = []
+    for item in lines:
+        if not isinstance(item, str):
+            item = "" if item is None else str(item)
+        for raw in item.splitlines():
+            raw = _INVISIBLE_RE.sub("", raw).rstrip()
+            soft = raw.endswith(_SOFT_HYPHEN)
+            text = _WS_RE.sub(" ", raw.replace(_SOFT_HYPHEN, "")).strip()
+            if text:
+                out.append((text, soft))
+    return out
+
+
+def _join(lines: list[tuple[str, bool]]) -> str:
+    """Join physical lines, handling line-end hyphenation."""
+    if not lines:
+        return ""
+    result, soft = lines[0]
+    for text, next_soft in lines[1:]:
+        m = _LINE_END_HYPHEN_RE.search(result)
+        if soft:
+            result += text
+        elif m and text[0].isalpha() and text[0].isupper():
+            # "Ханты-" + "Мансийский": a compound of proper names, no space.
+            result += text
+        elif m and text[0].isalpha() and text[0].islower():
+            right = _LEADING_LETTERS_RE.match(text)
+            if right and drop_hyphen(m.group(1), right.group(0)):
+                result = result[:-1] + text
+            else:
+                result += text
+        else:
+            result += " " + text
+        soft = next_soft
+    return result
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """Remove leading list bullets: ``(text without them, whether there were any)``.
+
+    Bullets are "-", "--", dashes, "•", "·", "*", "●", "▪" and similar, with or
+    without a following space; a dash directly followed by a digit ("-5") is a
+    number, not a bullet.  The result is stripped of surrounding whitespace.
+    """
+    if not text:
+        return "", False
+    had = False
+    rest = text
+    while True:
+        m = _BULLET_RE.match(rest)
+        if not m or not m.group(0):
+            break
+        had = True
+        rest = rest[m.end() :]
+    return rest.strip(), had
+
+
+def clean_title(lines: Sequence[str]) -> str:
+    """Join the wrapped lines of one activity title into one clean string.
+
+    * each line is stripped and whitespace runs (NBSP, tabs ...) become one space;
+    * lines are joined with a space, except line-end hyphenation: "letter-" at
+      a line end followed by a lowercase line is glued without a space, keeping
+      the hyphen for real compounds and dropping it for soft breaks (decided by
+      :func:`drop_hyphen`); "letter-" followed by a capitalised line is kept as
+      a compound without a space ("Ханты-" + "Мансийский");
+    * in-line "слово- слово" breaks are repaired the same way; a hyphen with no
+      space after it or spaced dashes ("июнь – сентябрь") are left as printed;
+    * leading bullets and trailing ":", ";", "," are removed.
+
+    Everything else (case, quotes, parentheses) is kept as printed.
+    """
+    if isinstance(lines, str):
+        lines = [lines]
+    text = _join(_physical_lines(lines))
+    text = _repair_inline(text)
+    text, _ = strip_bullet(text)
+    return _TRAILING_RE.sub("", text).strip()
+
+
+def fold(text: str) -> str:
+    """A matching key: lowercase, ё->е, unified dashes and quotes, single spaces."""
+    if not text:
+        return ""
+    text = _INVISIBLE_RE.sub("", text.replace(_SOFT_HYPHEN, ""))
+    text = text.lower().replace("ё", "е")
+    text = text.translate(_FOLD_DASHES).translate(_FOLD_QUOTES)
+    return _WS_RE.sub(" ", text).strip()
+
+
+def is_lowercase_start(text: str) -> bool:
+    """Whether the first letter (skipping spaces, quotes, brackets) is lowercase.
+
+    Any other leading character (a digit, a bullet) means "not a continuation"
+    and gives ``False``, as does a text without letters.
+    """
+    for ch in text or "":
+        if ch in _LEAD_SKIP or ch.isspace():
+            continue
+        return ch.isalpha() and ch.islower()
+    return False

@@ -1,0 +1,481 @@
+"""The Russian timing grammar: "июнь – сентябрь", "II квартал", "ежемесячно" ...
+
+A closed, hand-written vocabulary (no dateparser).  Text is normalised first:
+lower case, ``ё`` -> ``е``, every dash variant -> ``-``, odd/no-break spaces
+-> space, soft hyphens and zero-width characters dropped, OCR Latin
+look-alikes inside Cyrillic words mapped to Cyrillic.  The text is then read
+left to right; at each token the longest matching phrase rule wins, otherwise
+the token is classified on its own:
+
+* phrase rules: months in any case / abbreviation, dates (``21 апреля``,
+  ``15.03.2024``, ``03.2024``), month ranges with a dash or ``с … по/до …``
+  (ranges may cross the year end: ``ноябрь - февраль`` -> 1, 2, 11, 12),
+  quarters and half-years given by Roman/Arabic/word ordinals with lists and
+  ranges (``II–III кварталы``, ``1 кв.``, ``во втором полугодии``), whole-period
+  phrases (``в течение года``, ``весь период``, ``постоянно`` ...), "еже-"
+  adverbs and ``каждый …``, frequencies (``не реже 1-го раза в 6 месяцев``),
+  "as needed" phrases, ``по итогам …``, ``конец/начало года``, ``в течение
+  месяца`` (understood, sets nothing), ``до 5 числа``, weekdays;
+* allowed filler: prepositions/conjunctions, punctuation, years 19xx/20xx,
+  ``г.``, ``год``, ``месяц``, ``течение``, ``срок`` ... (see ``timing_vocab``);
+* anything else is not understood and ends up in ``Timing.leftover``.
+
+Decisions worth knowing:
+
+* ``all_year`` never fills ``months``; ``"в течение 2024 года"`` -> all_year.
+* Only the "еже-"/"каждый" words set ``all_year`` together with a frequency
+  (``ежемесячно`` 12, ``ежеквартально`` 4, ``еженедельно`` 52, ``ежедневно``
+  365, ``ежеполугодно`` 2); ``ежегодно``/``каждый год`` is 1 per year without
+  all_year; ``N раз в …`` sets only ``times_per_year``.  ``регулярно``,
+  ``постоянно``, ``систематически``, ``круглогодично`` set all_year only.
+* Several frequencies in one text: the largest is kept (each is a minimum).
+* A deadline gives its month: ``до 1 марта`` / ``до 15.03.2024`` -> (3,);
+  ``с сентября`` -> (9,) (no month is invented after it).
+* ``по итогам <period>`` -> the month after the period ends, capped at
+  December: ``по итогам года`` -> (12,), ``по итогам I полугодия`` -> (7,),
+  ``по итогам II квартала`` -> (7,), ``по итогам 9 месяцев`` -> (10,),
+  ``по итогам полугодия`` -> (7, 12), ``по итогам квартала`` -> (4, 7, 10, 12),
+  ``по итогам месяца`` -> like ``ежемесячно``.
+* ``в конце года``/``до конца года`` -> (12,), ``в начале года`` -> (1,);
+  ``в конце I квартала`` simply gives the quarter's months.
+* Empty or punctuation-only text -> ``Timing()`` (understood, nothing set).
+* ``по согласованию``, ``по плану`` and other remarks are NOT timing: they
+  make ``understood`` False and go to ``leftover`` (original spelling).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from planparse.model import Timing
+from planparse.normalize import timing_vocab as V
+
+__all__ = ["parse_timing", "timing_score", "is_complete_timing"]
+
+# ---------------------------------------------------------------- patterns
+_MONTH = r"(?:" + "|".join(V.MONTH_FORMS.values()) + r")(?!\w)\.?"
+_MONTH_RX = {m: regex.compile(rf"(?:{f})\.?") for m, f in V.MONTH_FORMS.items()}
+_NUMW = r"(?:" + "|".join(sorted(V.NUMBER_WORDS, key=len, reverse=True)) + r")(?!\w)"
+_SUFFIX = r"(?:\s*-?\s*(?:ого|его|ый|ой|ий|ое|ее|ая|ом|ем|го|ти|ми|ух|ех|й|м|е|я|х)(?!\w))"
+_YEARS = r"(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:(?:19|20)\d\d|\d\d))?(?!\d))"
+_YUNIT = r"(?:года|году|год|гг(?!\w)\.?|г(?!\w)\.?|лет)"
+_ADJ = r"(?:учебного|календарного|отчетного|текущего|планируемого|планового|всего)"
+_ORD = (
+    r"(?:(?<!\w)(?:iv|i{1,3})(?![a-z\d])|(?<!\d)[1-4](?!\d)" + _SUFFIX + r"?"
+    r"|перв\w*|втор\w*|трет\w*|четверт\w*)"
+)
+_UNIT = r"(?:(?:квартал\w*|кв-л|кварт|кв|полугоди\w*|полугод|полуг|пол|п/г)(?!\w)\.?)"
+_SEP = r"(?:-|,|и(?!\w)|или(?!\w))"
+_ORDUNIT = rf"(?:{_ORD}\s*(?:{_UNIT}\s*)?{_SEP}\s*)*{_ORD}\s*{_UNIT}"
+_DAY = rf"(?:(?<!\d)[0-3]?\d(?!\d){_SUFFIX}?)"
+_WORD_ATOM = rf"(?:{_DAY}(?:\s*(?:-|по|до|и|,)\s*{_DAY})*\s*)?{_MONTH}"
+_NUM_ATOM = (
+    r"(?:(?<![\d.])[0-3]?\d\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d\d))?(?![\d])"
+    r"|(?<![\d.])[0-3]?\d\.[1-9]\.\d{4}(?!\d)"
+    r"|(?<![\d.])(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d))"
+)
+_ATOM = rf"(?:{_NUM_ATOM}|{_WORD_ATOM})"
+_TECH = r"(?:(?:в\s*)?теч(?:ени[еия](?!\w)|\.|(?!\w))|на\s+протяжении|в\s+продолжени[еи])"
+_PER = (
+    r"(?:полугоди[еяи]|полгода|квартал[ае]?|кв(?!\w)\.?|месяц(?:а|ев|е)?|мес(?!\w)\.?"
+    r"|недел[юиье]|нед(?!\w)\.?|день|дня|дней|сутки|суток|года|году|год|лет|г(?!\w)\.?)"
+)
+_COUNT = rf"(?:\d{{1,3}}{_SUFFIX}?|{_NUMW})"
+_TIMES = (
+    rf"(?:(?:(?P<cnt>{_COUNT})\s*)?(?:раза|раз)(?!\w)|(?P<cnt>{_COUNT})\s*р\."
+    r"|(?P<adv>однажды|единожды|дважды|трижды|четырежды))"
+)
+_LIMIT = r"(?:(?:не\s+(?:реже|менее|чаще|более)(?:\s+чем)?|как\s+минимум|минимум)\s*)?"
+_EVERY_UNIT = rf"(?:месяц\w*|квартал\w*|недел\w*|полугоди\w*|год\w*|день|дня|{V.WEEKDAYS})"
+
+
+@dataclass(frozen=True, slots=True)
+class _Eff:
+    months: frozenset[int] = frozenset()
+    all_year: bool = False
+    tpy: float | None = None
+    as_needed: bool = False
+
+
+_NOTHING = _Eff()
+
+
+def _span(a: int, b: int) -> frozenset[int]:
+    """Months a..b inclusive, wrapping across the year end."""
+    return frozenset(range(a, b + 1)) if a <= b else frozenset([*range(a, 13), *range(1, b + 1)])
+
+
+def _num(s: str) -> int | None:
+    s = s.strip()
+    digits = regex.match(r"\d+", s)
+    if digits:
+        return int(digits.group())
+    return V.NUMBER_WORDS.get(s)
+
+
+def _month_of_atom(atom: str) -> int | None:
+    word = regex.search(_MONTH, atom)
+    if word:
+        return next((m for m, rx in _MONTH_RX.items() if rx.fullmatch(word.group())), None)
+    parts = [int(p) for p in regex.findall(r"\d+", atom)]
+    if len(parts) == 2 and parts[1] >= 1900:  # "03.2024"
+        return parts[0] if 1 <= parts[0] <= 12 else None
+    if len(parts) >= 2 and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12:
+        return parts[1]
+    return None
+
+
+def _h_months(m: regex.Match[str]) -> _Eff | None:
+    a = _month_of_atom(m.group("a"))
+    b = _month_of_atom(m.group("b")) if m.group("b") else a
+    if a is None or b is None:
+        return None
+    return _Eff(months=_span(a, b))
+
+
+_ORDUNIT_TOK = regex.compile(rf"(?P<u>{_UNIT})|(?P<o>{_ORD})|(?P<d>-)")
+
+
+def _ordinal(s: str) -> int | None:
+    s = s.strip()
+    if s in V.ROMAN:
+        return V.ROMAN[s]
+    if s[:1].isdigit():
+        return int(s[0])
+    return next((n for stem, n in V.ORDINAL_STEMS.items() if s.startswith(stem)), None)
+
+
+def _periods(text: str) -> list[tuple[int, int]] | None:
+    """Parse "II-III кварталы" into month spans [(4, 9)]; None if invalid."""
+    items: list[tuple[int, bool]] = []  # (ordinal, joined to previous by "-")
+    units: list[tuple[int, int]] = []  # (index of first ordinal it applies to, months per period)
+    dash = False
+    for t in _ORDUNIT_TOK.finditer(text):
+        if t.group("o"):
+            n = _ordinal(t.group("o"))
+            if n is None:
+                return None
+            items.append((n, dash and bool(items)))
+            dash = False
+        elif t.group("d"):
+            dash = True
+        else:
+            size = 6 if t.group("u").startswith("п") else 3
+            units.append((len(items), size))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, size in units:
+        for i in range(start, end):
+            n, ranged = items[i]
+            if n > 12 // size:
+                return None
+            first, last = (n - 1) * size + 1, n * size
+            if ranged and spans:
+                first = spans.pop()[0]
+            spans.append((first, last))
+        start = end
+    return spans or None
+
+
+def _h_ordunit(m: regex.Match[str]) -> _Eff | None:
+    spans = _periods(m.group())
+    if spans is None:
+        return None
+    return _Eff(months=frozenset().union(*(_span(a, b) for a, b in spans)))
+
+
+def _h_results(m: regex.Match[str]) -> _Eff | None:
+    if m.group("ou"):
+        spans = _periods(m.group("ou"))
+        return None if spans is None else _Eff(months=frozenset(min(b + 1, 12) for _, b in spans))
+    if m.group("nm"):
+        n = _num(m.group("nm"))
+        return None if not n or n > 12 else _Eff(months=frozenset([min(n + 1, 12)]))
+    if m.group("half"):
+        return _Eff(months=frozenset([7, 12]))
+    if m.group("q"):
+        return _Eff(months=frozenset([4, 7, 10, 12]))
+    if m.group("mon"):
+        return _Eff(all_year=True, tpy=12.0)
+    return _Eff(months=frozenset([12]))
+
+
+def _per_year(word: str) -> float:
+    return next((v for stem, v in V.PERIOD_PER_YEAR if word.startswith(stem)), 1.0)
+
+
+def _h_freq(m: regex.Match[str]) -> _Eff | None:
+    if m.group("adv"):
+        count: int | None = V.COUNT_ADVERBS[m.group("adv")]
+    else:
+        count = _num(m.group("cnt")) if m.group("cnt") else 1
+    every = max((_num(x) or 0 for x in regex.split(r"-", m.group("pn") or "1")), default=1)
+    if not count or not every:
+        return None
+    return _Eff(tpy=count * _per_year(m.group("per")) / every)
+
+
+def _h_every(m: regex.Match[str]) -> _Eff | None:
+    if m.group("adv"):
+        tpy, all_year = V.EVERY_ADVERBS[m.group("adv")]
+        return _Eff(all_year=all_year, tpy=tpy)
+    unit = m.group("u")
+    every = _num(m.group("n")) if m.group("n") else 1
+    if not every:
+        return None
+    if regex.fullmatch(V.WEEKDAYS, unit):
+        per = 52.0
+    else:
+        per = _per_year(unit.replace("полугод", "полгод"))
+    return _Eff(all_year=not unit.startswith("год"), tpy=per / every)
+
+
+_Handler = Callable[["regex.Match[str]"], "_Eff | None"]
+
+
+def _const(eff: _Eff) -> _Handler:
+    return lambda _m: eff
+
+
+_ALL_YEAR = _Eff(all_year=True)
+_RULES: tuple[tuple[regex.Pattern[str], _Handler], ...] = tuple(
+    (regex.compile(p), h)
+    for p, h in (
+        (
+            r"(?:(?:в\s+случае|по\s+мере|при|по)\s+)?(?:необходимост\w*|надобност\w*|потребност\w*)"
+            r"|по\s+(?:требованию|запросу|заявкам)|по\s+мере\s+поступлени\w*",
+            _const(_Eff(as_needed=True)),
+        ),
+        (
+            rf"{_TECH}\s*(?:всего\s+)?(?:{_YEARS}\s*(?:{_ADJ}\s+)?{_YUNIT}?|(?:{_ADJ}\s+)?(?:{_YUNIT}|периода|срока))"
+            rf"|(?:(?:за|на|в)\s+)?(?:весь|всего)\s+(?:{_YEARS}\s*)?(?:{_ADJ}\s+)?(?:период\w*|год\w*|срок\w*)"
+            r"|круглый\s+год|круглогодичн\w*|постоянно|регулярно|систематически|непрерывно"
+            r"|(?:в\s+постоянном\s+режиме|на\s+постоянной\s+основе)",
+            _const(_ALL_YEAR),
+        ),
+        (
+            r"(?P<adv>" + "|".join(V.EVERY_ADVERBS) + r")"
+            rf"|кажд(?:ый|ую|ое|ого|ом|ые|ых|ой)\s+(?:(?P<n>\d{{1,2}}|{_NUMW})\s+)?(?P<u>{_EVERY_UNIT})",
+            _h_every,
+        ),
+        (
+            rf"{_LIMIT}{_TIMES}\s*(?:в\s+течени[еи](?:\s+всего)?|в\s*теч\.|в|во|за|на|через)?\s*"
+            rf"(?:(?P<pn>\d{{1,2}}(?:\s*-\s*\d{{1,2}})?|{_NUMW}){_SUFFIX}?\s*)?(?P<per>{_PER})",
+            _h_freq,
+        ),
+        (rf"{_LIMIT}{_TIMES}", _const(_NOTHING)),
+        (
+            r"по\s+(?:итогам|результатам)\s+(?:работы\s+)?(?:за\s+)?(?:"
+            rf"(?P<ou>{_ORDUNIT})|(?P<nm>\d{{1,2}}|{_NUMW})\s*{_SUFFIX}?\s*месяц\w*"
+            r"|(?P<half>полугоди\w*)|(?P<q>квартал\w*)|(?P<mon>месяц\w*)"
+            rf"|(?:(?:{_ADJ}|прошедшего|истекшего)\s+)?(?:{_YEARS}\s*{_YUNIT}?|{_YUNIT}))",
+            _h_results,
+        ),
+        (
+            rf"(?:(?:в|до|к)\s+)?(?:конц[еау]|конец)\s+(?:(?:текущего|отчетного|календарного)\s+)?(?:{_YEARS}\s*)?{_YUNIT}",
+            _const(_Eff(months=frozenset([12]))),
+        ),
+        (
+            rf"(?:(?:в|с|к)\s+)?(?:начал[еоау])\s+(?:(?:текущего|отчетного|календарного)\s+)?(?:{_YEARS}\s*)?{_YUNIT}",
+            _const(_Eff(months=frozenset([1]))),
+        ),
+        (_ORDUNIT, _h_ordunit),
+        (rf"(?P<a>{_ATOM})(?:\s*{_YEARS}\s*{_YUNIT}?)?(?:\s*(?:-|по|до)\s*(?P<b>{_ATOM}))?", _h_months),
+        (
+            rf"{_TECH}\s*(?:(?:\d{{1,3}}(?:\s*-\s*\d{{1,3}})?|{_NUMW}){_SUFFIX}?\s*(?:рабочих\s+|календарных\s+)?"
+            r"(?:месяц\w*|мес(?!\w)\.?|недел\w*|нед(?!\w)\.?|дн\w*|день|суток|сутки|час\w*)"
+            r"|месяца|недели|квартала|полугодия|дня|суток)",
+            _const(_NOTHING),
+        ),
+        (
+            rf"(?:(?:до|к|не\s+позднее|не\s+позже)\s+)?\d{{1,2}}{_SUFFIX}?\s*числ\w*",
+            _const(_NOTHING),
+        ),
+        (rf"(?:по\s+)?(?:{V.WEEKDAYS})", _const(_NOTHING)),
+    )
+)
+
+# ---------------------------------------------------------------- scanner
+_FALLBACK = regex.compile(rf"\d+(?:-?(?:ого|его|ый|ий|ой|ое|ом|ем|го|ти|ми|й|я|е|х|м)(?!\w))?|[^\W\d_]+|\S")
+_KNOWN, _NEUTRAL, _WEAK, _PARTIAL, _UNKNOWN, _PUNCT = range(6)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    kind: int
+    text: str
+    eff: _Eff = _NOTHING
+
+
+def _normalize(text: str) -> tuple[str, tuple[int, ...]]:
+    """Lower-case and clean ``text``; also return each char's source index."""
+    out: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in V.DROPPED_CHARS:
+            continue
+        if ch in V.DASHES:
+            rep = "-"
+        elif ch.isspace():
+            rep = " "
+        else:
+            rep = ch.lower().replace("ё", "е").replace("\u0456", "i")
+        out.extend(rep)
+        idx.extend([i] * len(rep))
+    s = "".join(out)
+
+    def fix(w: regex.Match[str]) -> str:
+        word = w.group()
+        cyr, lat = regex.search(r"\p{Cyrillic}", word), regex.search(r"\p{Latin}", word)
+        if (cyr and lat) or (word in V.ONE_LETTER_LATIN):
+            return word.translate(V.LATIN_TO_CYRILLIC)
+        return word
+
+    return regex.sub(r"[^\W\d_]+", fix, s), tuple(idx)
+
+
+def _classify(word: str) -> int:
+    if word.isdigit() or word[:1].isdigit():
+        return _WEAK if regex.fullmatch(r"(?:19|20)\d\d", word) else _PARTIAL
+    if word in V.NEUTRAL_WORDS:
+        return _NEUTRAL
+    if word in V.WEAK_TIMING_WORDS or word in ("раз", "раза"):
+        return _WEAK
+    if word in V.ROMAN:
+        return _PARTIAL
+    return _PUNCT if not regex.match(r"\w", word) else _UNKNOWN
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return (a.isdigit() and b.isdigit()) or (a.isalpha() and b.isalpha())
+
+
+@lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[str, tuple[int, ...], tuple[_Tok, ...]]:
+    s, idx = _normalize(text)
+    toks: list[_Tok] = []
+    pos, n = 0, len(s)
+    while pos < n:
+        if s[pos].isspace():
+            pos += 1
+            continue
+        best: tuple[int, _Eff] | None = None
+        for rx, handler in _RULES:
+            m = rx.match(s, pos, timeout=1.0)
+            if not m or m.end() == pos or (best and m.end() <= best[0]):
+                continue
+            if m.end() < n and _same_kind(s[m.end() - 1], s[m.end()]):
+                continue  # the phrase would end inside a word or a number
+            eff = handler(m)
+            if eff is not None:
+                best = (m.end(), eff)
+        if best:
+            end = len(s[pos : best[0]].rstrip())
+            toks.append(_Tok(pos, pos + end, _KNOWN, s[pos : pos + end], best[1]))
+            pos = best[0]
+            continue
+        m = _FALLBACK.match(s, pos)
+        assert m is not None  # \S always matches a non-space
+        toks.append(_Tok(pos, m.end(), _classify(m.group()), m.group()))
+        pos = m.end()
+    return s, idx, tuple(toks)
+
+
+def _leftover(text: str, idx: tuple[int, ...], toks: tuple[_Tok, ...]) -> str:
+    pieces: list[str] = []
+    run: list[_Tok] = []
+
+    def flush() -> None:
+        words = [t for t in run if t.kind != _PUNCT]
+        if any(t.kind in (_PARTIAL, _UNKNOWN) for t in words):
+            raw = text[idx[words[0].start] : idx[words[-1].end - 1] + 1]
+            pieces.append(" ".join("".join(c for c in raw if c not in V.DROPPED_CHARS).split()))
+        run.clear()
+
+    for t in toks:
+        if t.kind == _KNOWN or (t.kind == _PUNCT and t.text in V.HARD_PUNCT):
+            flush()
+        else:
+            run.append(t)
+    flush()
+    return " ".join(pieces)
+
+
+# ---------------------------------------------------------------- public API
+def parse_timing(text: str) -> Timing:
+    """Parse a Russian timing text ("июнь – сентябрь", "II квартал", ...).
+
+    Never raises.  Unknown words make ``understood`` False and are returned in
+    ``leftover``; empty text gives ``Timing()``.
+    """
+    try:
+        _, idx, toks = _scan(text)
+    except Exception:  # pragma: no cover - regex timeout on pathological input
+        return Timing(understood=False, leftover=" ".join(str(text).split()))
+    months: set[int] = set()
+    all_year = as_needed = False
+    tpy: float | None = None
+    for t in toks:
+        months |= t.eff.months
+        all_year |= t.eff.all_year
+        as_needed |= t.eff.as_needed
+        if t.eff.tpy is not None:
+            tpy = t.eff.tpy if tpy is None else max(tpy, t.eff.tpy)
+    understood = not any(t.kind in (_PARTIAL, _UNKNOWN) for t in toks)
+    return Timing(
+        months=tuple(sorted(months)),
+        all_year=all_year,
+        times_per_year=tpy,
+        as_needed=as_needed,
+        understood=understood,
+        leftover="" if understood else _leftover(text, idx, toks),
+    )
+
+
+def timing_score(text: str) -> float:
+    """Share (0..1) of the meaningful words of ``text`` that are timing words.
+
+    Words inside recognised phrases count 1, loose timing words (``год``,
+    ``месяцев``, years, Roman numerals) 0.4, other words count against;
+    prepositions, punctuation and bare small numbers are ignored.
+    """
+    try:
+        _, _, toks = _scan(text)
+    except Exception:  # pragma: no cover
+        return 0.0
+    timing = other = 0.0
+    for t in toks:
+        if t.kind == _KNOWN:
+            timing += sum(1 for w in _FALLBACK.findall(t.text) if w[0].isalnum() and w not in V.NEUTRAL_WORDS)
+        elif t.kind == _WEAK or (t.kind == _PARTIAL and t.text in V.ROMAN):
+            timing += 0.4
+        elif t.kind == _UNKNOWN:
+            other += 1
+    return 0.0 if timing + other == 0 else timing / (timing + other)
+
+
+def is_complete_timing(text: str) -> bool:
+    """True when ``text`` is a whole timing phrase, not one cut mid-way.
+
+    The text must parse as understood, contain some timing, and not end in a
+    dangling preposition, conjunction, number, Roman numeral or ``,``/``-``.
+    """
+    try:
+        _, _, toks = _scan(text)
+    except Exception:  # pragma: no cover
+        return False
+    if not toks or any(t.kind in (_PARTIAL, _UNKNOWN) for t in toks):
+        return False
+    if not any(t.kind in (_KNOWN, _WEAK) for t in toks):
+        return False
+    last = toks[-1]
+    if last.kind == _PUNCT:
+        return last.text not in V.DANGLING_PUNCT
+    words = _FALLBACK.findall(last.text)
+    return bool(words) and words[-1] not in V.DANGLING_WORDS

@@ -1,0 +1,79 @@
+"""Readers turn a file into the neutral ``Document``; they never parse layouts.
+
+``read(path)`` picks the reader from the content (magic bytes) first and the
+suffix second, so a mis-named file is read by the right reader or rejected with
+a clear message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from planparse.errors import ReadError, UnsupportedFormatError
+from planparse.model import Document, SourceFormat
+from planparse.readers.text import read_text
+
+Reader = Callable[[Path], Document]
+
+READERS: dict[SourceFormat, Reader] = {
+    SourceFormat.TEXT: read_text,
+}
+
+_MAGIC: tuple[tuple[bytes, SourceFormat], ...] = (
+    (b"%PDF", SourceFormat.PDF),
+    (b"{\\rtf", SourceFormat.RTF),
+    (b"\xd0\xcf\x11\xe0", SourceFormat.DOC),
+    (b"\x89PNG", SourceFormat.IMAGE),
+    (b"\xff\xd8\xff", SourceFormat.IMAGE),
+    (b"II*\x00", SourceFormat.IMAGE),
+    (b"MM\x00*", SourceFormat.IMAGE),
+)
+
+
+def sniff_format(path: Path) -> SourceFormat:
+    """Format from the first bytes; zip containers are told apart by their members."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    for magic, fmt in _MAGIC:
+        if head.startswith(magic):
+            return fmt
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(path)
+    return SourceFormat.TEXT
+
+
+def _sniff_zip(path: Path) -> SourceFormat:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "word/document.xml" in names:
+                return SourceFormat.DOCX
+            if "content.xml" in names:
+                return SourceFormat.ODT
+    except zipfile.BadZipFile as exc:
+        raise ReadError(f"corrupt or truncated zip container ({exc})", path=path.name) from exc
+    raise UnsupportedFormatError("a zip archive that is neither DOCX nor ODT", path=path.name)
+
+
+def read(path: str | Path) -> Document:
+    """Read any supported file into a Document (raises a PlanparseError subclass)."""
+    path = Path(path)
+    if not path.exists():
+        raise ReadError("no such file", path=str(path))
+    if path.is_dir():
+        raise ReadError("is a directory, not a file", path=str(path))
+    if path.stat().st_size == 0:
+        raise ReadError("the file is empty (0 bytes)", path=path.name)
+    fmt = sniff_format(path)
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise UnsupportedFormatError(f"{fmt.value.upper()} files are not read yet", path=path.name)
+    try:
+        return reader(path)
+    except ReadError as exc:
+        if exc.path is None:
+            raise type(exc)(str(exc), path=path.name) from exc
+        raise
