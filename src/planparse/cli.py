@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def _preview(result: ConversionResult, rows: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=max(100, click.get_terminal_size()[0]))
+    console = Console(width=max(100, shutil.get_terminal_size((120, 40)).columns))
     meta = result.meta
     console.print(f"[bold]{result.source}[/]: layout [bold]{result.layout.value}[/] "
                   + ", ".join(f"{k}={v:.2f}" for k, v in sorted(result.scores.items(), key=lambda kv: -kv[1])))
@@ -65,11 +66,11 @@ def _preview(result: ConversionResult, rows: int) -> None:
     sections = dict.fromkeys((a.section_no, a.section_title) for a in result.activities)
     console.print("sections: " + "; ".join(" ".join(p for p in s if p) for s in sections if any(s)))
     table = Table(show_lines=False)
-    for name in ("№", "title", "months", "year", "×/yr", "responsible", "conf"):
+    for name in ("№", "title", "months", "all year", "×/yr", "responsible", "conf"):
         table.add_column(name, overflow="fold")
     for a in result.activities[:rows]:
-        table.add_row(a.item_no or "•", a.title[:70], ",".join(map(str, a.months)), "✓" if a.all_year else "",
-                      "" if a.times_per_year is None else f"{a.times_per_year:g}", "; ".join(a.responsible)[:40],
+        table.add_row(a.item_no or "•", a.title, ",".join(map(str, a.months)), "✓" if a.all_year else "",
+                      "" if a.times_per_year is None else f"{a.times_per_year:g}", "; ".join(a.responsible),
                       f"{a.confidence:.2f}")
     console.print(table)
     review = result.review

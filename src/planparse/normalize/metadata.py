@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import regex
 
 from planparse.model import DocMeta
-from planparse.normalize.text import clean_title, get_morph, is_known_word
+from planparse.normalize.text import clean_title, is_known_word, parse_word, top_pos
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ def _restore_case(original: str, word: str) -> str:
 
 def _gent_parses(word: str, pos: tuple[str, ...]) -> list[Any]:
     """pymorphy3 parses of ``word`` with the given POS in the genitive case."""
-    return [p for p in get_morph().parse(word.lower()) if p.tag.POS in pos and "gent" in p.tag]
+    return [p for p in parse_word(word.lower()) if p.tag.POS in pos and "gent" in p.tag]
 
 
 def _to_nominative(phrase: str) -> str | None:
@@ -171,7 +171,7 @@ def _to_nominative(phrase: str) -> str | None:
     if not words:
         return None
     first = words[0].group(0)
-    if first[:1].islower() and get_morph().parse(first.lower())[0].tag.POS in _FUNCTIONAL:
+    if first[:1].islower() and top_pos(first) in _FUNCTIONAL:
         return None  # "по реализации ...": a purpose, not an organisation
     adjectives: list[tuple[regex.Match[str], list[Any]]] = []
     head: tuple[regex.Match[str], Any] | None = None
@@ -247,7 +247,7 @@ class _Subject:
 def _lemmas(word: str) -> frozenset[str]:
     """All pymorphy3 normal forms of ``word`` (ё folded), plus the word itself."""
     w = word.lower().replace("ё", "е")
-    found = {w} | {p.normal_form.replace("ё", "е") for p in get_morph().parse(w)}
+    found = {w} | {p.normal_form.replace("ё", "е") for p in parse_word(w)}
     if "-" in w and not is_known_word(w):  # "Осетия-Алания": its parts count too
         parts = w.split("-")
         found |= _lemmas(parts[0]) | _lemmas(parts[-1])
@@ -258,7 +258,7 @@ def _lemmas(word: str) -> frozenset[str]:
 def _adjective_lemmas(word: str) -> frozenset[str]:
     """Normal forms of the adjective readings of ``word``."""
     w = word.lower().replace("ё", "е")
-    return frozenset(p.normal_form.replace("ё", "е") for p in get_morph().parse(w) if p.tag.POS in _ADJ_TAGS)
+    return frozenset(p.normal_form.replace("ё", "е") for p in parse_word(w) if p.tag.POS in _ADJ_TAGS)
 
 
 def _noun_stem(word: str) -> str:

@@ -32,10 +32,11 @@ import regex
 from planparse.normalize.text import (
     clean_title,
     fold,
-    get_morph,
     is_known_word,
     is_lowercase_start,
+    parse_word,
     strip_bullet,
+    top_pos,
 )
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ def _ends_with_joiner(text: str) -> bool:
     m = _LAST_WORD_RE.search(text)
     if not m or not m.group(1).islower() or text.rstrip()[-1:] in ",;.":
         return False
-    return get_morph().parse(m.group(1))[0].tag.POS in _JOINING_POS
+    return top_pos(m.group(1)) in _JOINING_POS
 
 
 def _cannot_start_party(line: str) -> bool:
@@ -121,7 +122,7 @@ def _cannot_start_party(line: str) -> bool:
     word = m.group(0)
     if word.isupper() and len(word) > 1:  # abbreviation: "РО", "ТОС"
         return False
-    parses = [p for p in get_morph().parse(word.lower()) if p.tag.POS in _NAME_POS]
+    parses = [p for p in parse_word(word.lower()) if p.tag.POS in _NAME_POS]
     return bool(parses) and all(p.tag.case not in (None, "nomn") for p in parses)
 
 
@@ -186,7 +187,7 @@ def _split_separators(text: str) -> list[str]:
             and sep == ","
             and first
             and first.group(0).islower()
-            and get_morph().parse(first.group(0))[0].tag.POS == "PREP"
+            and top_pos(first.group(0)) == "PREP"
         ):
             merged[-1] = f"{merged[-1].rstrip()}, {stripped}"
         else:

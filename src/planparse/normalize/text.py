@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -59,13 +59,35 @@ def get_morph() -> MorphAnalyzer:
 
 
 @functools.lru_cache(maxsize=65536)
+def parse_word(word: str) -> tuple[Any, ...]:
+    """pymorphy3 parses of ``word`` (lowercased); ``()`` if pymorphy3 chokes on it.
+
+    pymorphy3 raises on some exotic characters (unnamed code points), so every
+    caller goes through here.
+    """
+    if not word:
+        return ()
+    try:
+        return tuple(get_morph().parse(word.lower()))
+    except Exception:  # noqa: BLE001 - defensive: odd unicode
+        log.debug("pymorphy3 cannot parse %r", word, exc_info=True)
+        return ()
+
+
+def top_pos(word: str) -> str | None:
+    """Part of speech of the most likely pymorphy3 parse of ``word`` (or None)."""
+    parses = parse_word(word)
+    return str(parses[0].tag.POS) if parses and parses[0].tag.POS else None
+
+
+@functools.lru_cache(maxsize=65536)
 def is_known_word(word: str) -> bool:
     """Whether ``word`` (any case) is a dictionary word for pymorphy3."""
     if not word:
         return False
     try:
         return bool(get_morph().word_is_known(word.lower()))
-    except Exception:  # pragma: no cover - defensive: odd unicode
+    except Exception:  # noqa: BLE001 - defensive: odd unicode
         log.debug("word_is_known failed for %r", word, exc_info=True)
         return False
 

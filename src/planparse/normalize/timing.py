@@ -1,28 +1,30 @@
 """The Russian timing grammar: "июнь – сентябрь", "II квартал", "ежемесячно" ...
 
-A closed, hand-written vocabulary (no dateparser).  Text is normalised first:
-lower case, ``ё`` -> ``е``, every dash variant -> ``-``, odd/no-break spaces
--> space, soft hyphens and zero-width characters dropped, OCR Latin
-look-alikes inside Cyrillic words mapped to Cyrillic.  The text is then read
-left to right; at each token the longest matching phrase rule wins, otherwise
-the token is classified on its own:
+A closed, hand-written vocabulary (no dateparser); the words and phrase
+patterns live in ``timing_vocab``.  Text is normalised first: lower case,
+``ё`` -> ``е``, every dash -> ``-``, odd/no-break spaces -> space, soft hyphens
+and zero-width characters dropped, OCR Latin look-alikes in Cyrillic words
+(and a lone Latin ``c``/``a``/``o``...) made Cyrillic.  The text is then read
+left to right; at each token the longest matching phrase wins, else the token
+is classified alone:
 
-* phrase rules: months in any case / abbreviation, dates (``21 апреля``,
-  ``15.03.2024``, ``03.2024``), month ranges with a dash or ``с … по/до …``
-  (ranges may cross the year end: ``ноябрь - февраль`` -> 1, 2, 11, 12),
-  quarters and half-years given by Roman/Arabic/word ordinals with lists and
-  ranges (``II–III кварталы``, ``1 кв.``, ``во втором полугодии``), whole-period
-  phrases (``в течение года``, ``весь период``, ``постоянно`` ...), "еже-"
-  adverbs and ``каждый …``, frequencies (``не реже 1-го раза в 6 месяцев``),
-  "as needed" phrases, ``по итогам …``, ``конец/начало года``, ``в течение
-  месяца`` (understood, sets nothing), ``до 5 числа``, weekdays;
-* allowed filler: prepositions/conjunctions, punctuation, years 19xx/20xx,
-  ``г.``, ``год``, ``месяц``, ``течение``, ``срок`` ... (see ``timing_vocab``);
+* phrases: months in any case/abbreviation (Roman numerals are never months),
+  dates (``21 апреля``, ``15.03.2024``, ``03.2024``), ranges with a dash or
+  ``с … по/до …``, also across the year end (``ноябрь - февраль`` -> 1, 2, 11,
+  12); quarters and half-years by Roman/Arabic/word ordinal with lists and
+  ranges (``II–III кварталы``, ``1 кв.``, ``во втором полугодии``); whole
+  period (``в течение года``, ``весь период``, ``постоянно``); "еже-" words and
+  ``каждый …``; frequencies (``не реже 1-го раза в 6 месяцев``); "as needed";
+  ``по итогам …``; ``конец/начало года``; ``в течение месяца`` / ``до 5
+  числа`` / weekdays (understood, set nothing);
+* allowed filler: prepositions, conjunctions, punctuation, years 19xx/20xx,
+  ``г.``, ``год``, ``месяц``, ``течение``, ``срок``, ``раз`` ...;
 * anything else is not understood and ends up in ``Timing.leftover``.
 
 Decisions worth knowing:
 
-* ``all_year`` never fills ``months``; ``"в течение 2024 года"`` -> all_year.
+* ``all_year`` never fills ``months``; ``"в течение 2024 года"`` -> all_year,
+  while an explicit ``январь - декабрь`` gives months 1..12, not all_year.
 * Only the "еже-"/"каждый" words set ``all_year`` together with a frequency
   (``ежемесячно`` 12, ``ежеквартально`` 4, ``еженедельно`` 52, ``ежедневно``
   365, ``ежеполугодно`` 2); ``ежегодно``/``каждый год`` is 1 per year without
@@ -56,41 +58,8 @@ from planparse.normalize import timing_vocab as V
 
 __all__ = ["parse_timing", "timing_score", "is_complete_timing"]
 
-# ---------------------------------------------------------------- patterns
-_MONTH = r"(?:" + "|".join(V.MONTH_FORMS.values()) + r")(?!\w)\.?"
 _MONTH_RX = {m: regex.compile(rf"(?:{f})\.?") for m, f in V.MONTH_FORMS.items()}
-_NUMW = r"(?:" + "|".join(sorted(V.NUMBER_WORDS, key=len, reverse=True)) + r")(?!\w)"
-_SUFFIX = r"(?:\s*-?\s*(?:ого|его|ый|ой|ий|ое|ее|ая|ом|ем|го|ти|ми|ух|ех|й|м|е|я|х)(?!\w))"
-_YEARS = r"(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:(?:19|20)\d\d|\d\d))?(?!\d))"
-_YUNIT = r"(?:года|году|год|гг(?!\w)\.?|г(?!\w)\.?|лет)"
-_ADJ = r"(?:учебного|календарного|отчетного|текущего|планируемого|планового|всего)"
-_ORD = (
-    r"(?:(?<!\w)(?:iv|i{1,3})(?![a-z\d])|(?<!\d)[1-4](?!\d)" + _SUFFIX + r"?"
-    r"|перв\w*|втор\w*|трет\w*|четверт\w*)"
-)
-_UNIT = r"(?:(?:квартал\w*|кв-л|кварт|кв|полугоди\w*|полугод|полуг|пол|п/г)(?!\w)\.?)"
-_SEP = r"(?:-|,|и(?!\w)|или(?!\w))"
-_ORDUNIT = rf"(?:{_ORD}\s*(?:{_UNIT}\s*)?{_SEP}\s*)*{_ORD}\s*{_UNIT}"
-_DAY = rf"(?:(?<!\d)[0-3]?\d(?!\d){_SUFFIX}?)"
-_WORD_ATOM = rf"(?:{_DAY}(?:\s*(?:-|по|до|и|,)\s*{_DAY})*\s*)?{_MONTH}"
-_NUM_ATOM = (
-    r"(?:(?<![\d.])[0-3]?\d\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d\d))?(?![\d])"
-    r"|(?<![\d.])[0-3]?\d\.[1-9]\.\d{4}(?!\d)"
-    r"|(?<![\d.])(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d))"
-)
-_ATOM = rf"(?:{_NUM_ATOM}|{_WORD_ATOM})"
-_TECH = r"(?:(?:в\s*)?теч(?:ени[еия](?!\w)|\.|(?!\w))|на\s+протяжении|в\s+продолжени[еи])"
-_PER = (
-    r"(?:полугоди[еяи]|полгода|квартал[ае]?|кв(?!\w)\.?|месяц(?:а|ев|е)?|мес(?!\w)\.?"
-    r"|недел[юиье]|нед(?!\w)\.?|день|дня|дней|сутки|суток|года|году|год|лет|г(?!\w)\.?)"
-)
-_COUNT = rf"(?:\d{{1,3}}{_SUFFIX}?|{_NUMW})"
-_TIMES = (
-    rf"(?:(?:(?P<cnt>{_COUNT})\s*)?(?:раза|раз)(?!\w)|(?P<cnt>{_COUNT})\s*р\."
-    r"|(?P<adv>однажды|единожды|дважды|трижды|четырежды))"
-)
-_LIMIT = r"(?:(?:не\s+(?:реже|менее|чаще|более)(?:\s+чем)?|как\s+минимум|минимум)\s*)?"
-_EVERY_UNIT = rf"(?:месяц\w*|квартал\w*|недел\w*|полугоди\w*|год\w*|день|дня|{V.WEEKDAYS})"
+_ORDUNIT_TOK = regex.compile(rf"(?P<u>{V.UNIT})|(?P<o>{V.ORD})|(?P<d>-)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +87,7 @@ def _num(s: str) -> int | None:
 
 
 def _month_of_atom(atom: str) -> int | None:
-    word = regex.search(_MONTH, atom)
+    word = regex.search(V.MONTH, atom)
     if word:
         return next((m for m, rx in _MONTH_RX.items() if rx.fullmatch(word.group())), None)
     parts = [int(p) for p in regex.findall(r"\d+", atom)]
@@ -135,9 +104,6 @@ def _h_months(m: regex.Match[str]) -> _Eff | None:
     if a is None or b is None:
         return None
     return _Eff(months=_span(a, b))
-
-
-_ORDUNIT_TOK = regex.compile(rf"(?P<u>{_UNIT})|(?P<o>{_ORD})|(?P<d>-)")
 
 
 def _ordinal(s: str) -> int | None:
@@ -241,66 +207,25 @@ def _const(eff: _Eff) -> _Handler:
     return lambda _m: eff
 
 
-_ALL_YEAR = _Eff(all_year=True)
-_RULES: tuple[tuple[regex.Pattern[str], _Handler], ...] = tuple(
-    (regex.compile(p), h)
-    for p, h in (
-        (
-            r"(?:(?:в\s+случае|по\s+мере|при|по)\s+)?(?:необходимост\w*|надобност\w*|потребност\w*)"
-            r"|по\s+(?:требованию|запросу|заявкам)|по\s+мере\s+поступлени\w*",
-            _const(_Eff(as_needed=True)),
-        ),
-        (
-            rf"{_TECH}\s*(?:всего\s+)?(?:{_YEARS}\s*(?:{_ADJ}\s+)?{_YUNIT}?|(?:{_ADJ}\s+)?(?:{_YUNIT}|периода|срока))"
-            rf"|(?:(?:за|на|в)\s+)?(?:весь|всего)\s+(?:{_YEARS}\s*)?(?:{_ADJ}\s+)?(?:период\w*|год\w*|срок\w*)"
-            r"|круглый\s+год|круглогодичн\w*|постоянно|регулярно|систематически|непрерывно"
-            r"|(?:в\s+постоянном\s+режиме|на\s+постоянной\s+основе)",
-            _const(_ALL_YEAR),
-        ),
-        (
-            r"(?P<adv>" + "|".join(V.EVERY_ADVERBS) + r")"
-            rf"|кажд(?:ый|ую|ое|ого|ом|ые|ых|ой)\s+(?:(?P<n>\d{{1,2}}|{_NUMW})\s+)?(?P<u>{_EVERY_UNIT})",
-            _h_every,
-        ),
-        (
-            rf"{_LIMIT}{_TIMES}\s*(?:в\s+течени[еи](?:\s+всего)?|в\s*теч\.|в|во|за|на|через)?\s*"
-            rf"(?:(?P<pn>\d{{1,2}}(?:\s*-\s*\d{{1,2}})?|{_NUMW}){_SUFFIX}?\s*)?(?P<per>{_PER})",
-            _h_freq,
-        ),
-        (rf"{_LIMIT}{_TIMES}", _const(_NOTHING)),
-        (
-            r"по\s+(?:итогам|результатам)\s+(?:работы\s+)?(?:за\s+)?(?:"
-            rf"(?P<ou>{_ORDUNIT})|(?P<nm>\d{{1,2}}|{_NUMW})\s*{_SUFFIX}?\s*месяц\w*"
-            r"|(?P<half>полугоди\w*)|(?P<q>квартал\w*)|(?P<mon>месяц\w*)"
-            rf"|(?:(?:{_ADJ}|прошедшего|истекшего)\s+)?(?:{_YEARS}\s*{_YUNIT}?|{_YUNIT}))",
-            _h_results,
-        ),
-        (
-            rf"(?:(?:в|до|к)\s+)?(?:конц[еау]|конец)\s+(?:(?:текущего|отчетного|календарного)\s+)?(?:{_YEARS}\s*)?{_YUNIT}",
-            _const(_Eff(months=frozenset([12]))),
-        ),
-        (
-            rf"(?:(?:в|с|к)\s+)?(?:начал[еоау])\s+(?:(?:текущего|отчетного|календарного)\s+)?(?:{_YEARS}\s*)?{_YUNIT}",
-            _const(_Eff(months=frozenset([1]))),
-        ),
-        (_ORDUNIT, _h_ordunit),
-        (rf"(?P<a>{_ATOM})(?:\s*{_YEARS}\s*{_YUNIT}?)?(?:\s*(?:-|по|до)\s*(?P<b>{_ATOM}))?", _h_months),
-        (
-            rf"{_TECH}\s*(?:(?:\d{{1,3}}(?:\s*-\s*\d{{1,3}})?|{_NUMW}){_SUFFIX}?\s*(?:рабочих\s+|календарных\s+)?"
-            r"(?:месяц\w*|мес(?!\w)\.?|недел\w*|нед(?!\w)\.?|дн\w*|день|суток|сутки|час\w*)"
-            r"|месяца|недели|квартала|полугодия|дня|суток)",
-            _const(_NOTHING),
-        ),
-        (
-            rf"(?:(?:до|к|не\s+позднее|не\s+позже)\s+)?\d{{1,2}}{_SUFFIX}?\s*числ\w*",
-            _const(_NOTHING),
-        ),
-        (rf"(?:по\s+)?(?:{V.WEEKDAYS})", _const(_NOTHING)),
-    )
-)
+_HANDLERS: dict[str, _Handler] = {
+    "as_needed": _const(_Eff(as_needed=True)),
+    "all_year": _const(_Eff(all_year=True)),
+    "every": _h_every,
+    "frequency": _h_freq,
+    "count_only": _const(_NOTHING),
+    "results": _h_results,
+    "year_end": _const(_Eff(months=frozenset([12]))),
+    "year_start": _const(_Eff(months=frozenset([1]))),
+    "periods": _h_ordunit,
+    "months": _h_months,
+    "within": _const(_NOTHING),
+    "day_of_month": _const(_NOTHING),
+    "weekday": _const(_NOTHING),
+}
+_RULES = tuple((regex.compile(V.PHRASES[name]), h) for name, h in _HANDLERS.items())
 
 # ---------------------------------------------------------------- scanner
-_FALLBACK = regex.compile(rf"\d+(?:-?(?:ого|его|ый|ий|ой|ое|ом|ем|го|ти|ми|й|я|е|х|м)(?!\w))?|[^\W\d_]+|\S")
+_FALLBACK = regex.compile(r"\d+(?:-?(?:ого|его|ый|ий|ой|ое|ом|ем|го|ти|ми|й|я|е|х|м)(?!\w))?|[^\W\d_]+|\S")
 _KNOWN, _NEUTRAL, _WEAK, _PARTIAL, _UNKNOWN, _PUNCT = range(6)
 
 

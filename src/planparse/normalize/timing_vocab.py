@@ -1,9 +1,9 @@
 """Closed vocabulary of the Russian timing grammar (see ``timing.py``).
 
 Everything here is lower case, with ``ё`` written as ``е`` and every dash
-written as ``-``: the grammar normalises text before matching.  Regex
-fragments are plain strings without capturing groups so that they can be
-embedded in larger patterns.
+written as ``-``: the grammar normalises text before matching.  The word
+lists come first, then the regex building blocks and the phrase patterns
+(``PHRASES``); ``timing.py`` gives each phrase its meaning.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ WEAK_TIMING_WORDS: frozenset[str] = frozenset(
     неделя недели недель неделю день дня дней сутки суток
     период периода периоде срок срока сроки сроков время
     течение теч протяжении реже чаще менее более позднее позже
-    мере итогам результатам число числа числу
+    мере итогам результатам число числа числу отчетным отчетный следующим
     конце конца концу конец начале начала начало середине середины середина
     каждый каждого каждую каждое каждом каждые всего весь
     текущего текущем отчетного отчетном календарного учебного уч
@@ -119,3 +119,82 @@ DROPPED_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # and to one-letter Latin words such as "c" (preposition "с").
 LATIN_TO_CYRILLIC = str.maketrans("aceopxykmtbh", "асеорхукмтвн")
 ONE_LETTER_LATIN = frozenset("acokby")
+
+# ------------------------------------------------------ regex building blocks
+MONTH = r"(?:" + "|".join(MONTH_FORMS.values()) + r")(?!\w)\.?"
+NUMW = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?!\w)"
+SUFFIX = r"(?:\s*-?\s*(?:ого|его|ый|ой|ий|ое|ее|ая|ом|ем|го|ти|ми|ух|ех|й|м|е|я|х)(?!\w))"
+YEARS = r"(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:(?:19|20)\d\d|\d\d))?(?!\d))"
+YUNIT = r"(?:года|году|год|гг(?!\w)\.?|г(?!\w)\.?|лет)"
+ADJ = r"(?:учебного|календарного|отчетного|текущего|планируемого|планового|всего)"
+ORD = (
+    r"(?:(?<!\w)(?:iv|i{1,3})(?![a-z\d])|(?<!\d)[1-4](?!\d)" + SUFFIX + r"?"
+    r"|перв\w*|втор\w*|трет\w*|четверт\w*)"
+)
+UNIT = r"(?:(?:квартал\w*|кв-л|кварт|кв|полугоди\w*|полугод|полуг|пол|п/г)(?!\w)\.?)"
+ORDUNIT = rf"(?:{ORD}\s*(?:{UNIT}\s*)?(?:-|,|и(?!\w)|или(?!\w))\s*)*{ORD}\s*{UNIT}"
+DAY = rf"(?:(?<!\d)[0-3]?\d(?!\d){SUFFIX}?)"
+NUM_DATE = (
+    r"(?:(?<![\d.])[0-3]?\d\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d\d))?(?!\d)"
+    r"|(?<![\d.])[0-3]?\d\.[1-9]\.\d{4}(?!\d)"
+    r"|(?<![\d.])(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d))"
+)
+ATOM = rf"(?:{NUM_DATE}|(?:{DAY}(?:\s*(?:-|по|до|и|,)\s*{DAY})*\s*)?{MONTH})"
+TECH = r"(?:(?:в\s*)?теч(?:ени[еия](?!\w)|\.|(?!\w))|на\s+протяжении|в\s+продолжени[еи])"
+PER = (
+    r"(?:полугоди[еяи]|полгода|квартал[ае]?|кв(?!\w)\.?|месяц(?:а|ев|е)?|мес(?!\w)\.?"
+    r"|недел[юиье]|нед(?!\w)\.?|день|дня|дней|сутки|суток|года|году|год|лет|г(?!\w)\.?)"
+)
+COUNT = rf"(?:\d{{1,3}}{SUFFIX}?|{NUMW})"
+TIMES = (
+    rf"(?:(?:(?P<cnt>{COUNT})\s*)?(?:раза|раз)(?!\w)|(?P<cnt>{COUNT})\s*р\."
+    r"|(?P<adv>" + "|".join(COUNT_ADVERBS) + r"))"
+)
+LIMIT = r"(?:(?:не\s+(?:реже|менее|чаще|более)(?:\s+чем)?|как\s+минимум|минимум)\s*)?"
+EVERY_UNIT = rf"(?:месяц\w*|квартал\w*|недел\w*|полугоди\w*|год\w*|день|дня|{WEEKDAYS})"
+
+# ------------------------------------------------------------ phrase patterns
+# One pattern per phrase kind; ``timing.py`` maps each key to its meaning.
+PHRASES: dict[str, str] = {
+    "as_needed": (
+        r"(?:(?:в\s+случае|по\s+мере|при|по)\s+)?(?:необходимост\w*|надобност\w*|потребност\w*)"
+        r"|по\s+(?:требованию|запросу|заявкам)"
+        r"|по\s+мере\s+поступлени\w*(?:\s+(?:обращений|заявок|запросов|документов|информации|материалов))?"
+    ),
+    "all_year": (
+        rf"{TECH}\s*(?:всего\s+)?(?:{YEARS}\s*(?:{ADJ}\s+)?{YUNIT}?|(?:{ADJ}\s+)?(?:{YUNIT}|периода|срока))"
+        rf"|(?:(?:за|на|в)\s+)?(?:весь|всего)\s+(?:{YEARS}\s*)?(?:{ADJ}\s+)?(?:период\w*|год\w*|срок\w*)"
+        r"|круглый\s+год|круглогодичн\w*|постоянно|регулярно|систематически|непрерывно"
+        r"|в\s+постоянном\s+режиме|на\s+постоянной\s+основе"
+    ),
+    "every": (
+        r"(?P<adv>" + "|".join(EVERY_ADVERBS) + r")"
+        rf"|кажд(?:ый|ую|ое|ого|ом|ые|ых|ой)\s+(?:(?P<n>\d{{1,2}}|{NUMW})\s+)?(?P<u>{EVERY_UNIT})"
+    ),
+    "frequency": (
+        rf"{LIMIT}{TIMES}\s*(?:в\s+течени[еи](?:\s+всего)?|в\s*теч\.|в|во|за|на|через)?\s*"
+        rf"(?:(?P<pn>\d{{1,2}}(?:\s*-\s*\d{{1,2}})?|{NUMW}){SUFFIX}?\s*)?(?P<per>{PER})"
+    ),
+    "count_only": rf"{LIMIT}{TIMES}",  # "не реже 1-го раза" (the period follows on the next line)
+    "results": (
+        r"по\s+(?:итогам|результатам)\s+(?:работы\s+)?(?:за\s+)?(?:"
+        rf"(?P<ou>{ORDUNIT})|(?P<nm>\d{{1,2}}|{NUMW})\s*{SUFFIX}?\s*месяц\w*"
+        r"|(?P<half>полугоди\w*)|(?P<q>квартал\w*)|(?P<mon>месяц\w*)"
+        rf"|(?:(?:{ADJ}|прошедшего|истекшего)\s+)?(?:{YEARS}\s*{YUNIT}?|{YUNIT}))"
+    ),
+    "year_end": (
+        rf"(?:(?:в|до|к)\s+)?(?:конц[еау]|конец)\s+(?:(?:текущего|отчетного|календарного)\s+)?(?:{YEARS}\s*)?{YUNIT}"
+    ),
+    "year_start": (
+        rf"(?:(?:в|с|к)\s+)?(?:начал[еоау])\s+(?:(?:текущего|отчетного|календарного)\s+)?(?:{YEARS}\s*)?{YUNIT}"
+    ),
+    "periods": ORDUNIT,  # quarters and half-years
+    "months": rf"(?P<a>{ATOM})(?:\s*{YEARS}\s*{YUNIT}?)?(?:\s*(?:-|по|до)\s*(?P<b>{ATOM}))?",
+    "within": (  # "в течение месяца", "в течение 10 рабочих дней": understood, sets nothing
+        rf"{TECH}\s*(?:(?:\d{{1,3}}(?:\s*-\s*\d{{1,3}})?|{NUMW}){SUFFIX}?\s*(?:рабочих\s+|календарных\s+)?"
+        r"(?:месяц\w*|мес(?!\w)\.?|недел\w*|нед(?!\w)\.?|дн\w*|день|суток|сутки|час\w*)"
+        r"|месяца|недели|квартала|полугодия|дня|суток)"
+    ),
+    "day_of_month": rf"(?:(?:до|к|не\s+позднее|не\s+позже)\s+)?\d{{1,2}}{SUFFIX}?\s*числ\w*",
+    "weekday": rf"(?:по\s+)?(?:{WEEKDAYS})",
+}

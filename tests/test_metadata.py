@@ -1,0 +1,272 @@
+"""Tests for planparse.normalize.metadata.extract_metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planparse.model import DocMeta
+from planparse.normalize.metadata import extract_metadata, federal_subjects
+
+SEEDS = Path("/work/shared/seeds")
+
+# Title blocks as exported (blank lines between lines are an export artifact).
+TULA_BLOCK = [
+    "",
+    "План работы  ",
+    "Ассоциации «Совет муниципальных образований Тульской области»  ",
+    "",
+    "на 2024 год ",
+    " I Аналитическая деятельность ",
+    "",
+    "1.  Мониторинг нормативно-правовых актов по вопросам местного ",
+]
+SMOLENSK_BLOCK = [
+    "",
+    "План работы Смоленского Регионального отделения ",
+    "",
+    "Общероссийской общественной организации ",
+    "",
+    "«Всероссийский Совет местного самоуправления» на 2019 год ",
+    "",
+    "Мероприятия Время проведения Ответственные ",
+    "Заседания руководящих органов регионального отделения ",
+]
+
+META_CASES: list[tuple[str, list[str], DocMeta]] = [
+    (
+        "tula_seed",
+        TULA_BLOCK,
+        DocMeta(
+            doc_title="План работы Ассоциации «Совет муниципальных образований Тульской области» на 2024 год",
+            organization="Ассоциация «Совет муниципальных образований Тульской области»",
+            region="Тульская область",
+            year=2024,
+        ),
+    ),
+    (
+        "smolensk_seed",
+        SMOLENSK_BLOCK,
+        DocMeta(
+            doc_title=(
+                "План работы Смоленского Регионального отделения Общероссийской общественной "
+                "организации «Всероссийский Совет местного самоуправления» на 2019 год"
+            ),
+            organization=(
+                "Смоленское Региональное отделение Общероссийской общественной организации "
+                "«Всероссийский Совет местного самоуправления»"
+            ),
+            region="Смоленская область",
+            year=2019,
+        ),
+    ),
+    (
+        "republic_caps",
+        ["ПЛАН РАБОТЫ", "СОВЕТА МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ РЕСПУБЛИКИ ТАТАРСТАН", "НА 2023 ГОД", "№ п/п Мероприятие"],
+        DocMeta(
+            doc_title="ПЛАН РАБОТЫ СОВЕТА МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ РЕСПУБЛИКИ ТАТАРСТАН НА 2023 ГОД",
+            organization="СОВЕТ МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ РЕСПУБЛИКИ ТАТАРСТАН",
+            region="Республика Татарстан",
+            year=2023,
+        ),
+    ),
+    (
+        "krai_range",
+        ["План мероприятий Ассоциации «Совет муниципальных образований", "Краснодарского края» на 2023-2024 годы"],
+        DocMeta(
+            doc_title="План мероприятий Ассоциации «Совет муниципальных образований Краснодарского края» на 2023-2024 годы",
+            organization="Ассоциация «Совет муниципальных образований Краснодарского края»",
+            region="Краснодарский край",
+            year=2023,
+        ),
+    ),
+    (
+        "autonomous_okrug",
+        [
+            "Календарный план работы Совета депутатов",
+            "Ханты-Мансийского автономного округа – Югры",
+            "на 2022 год",
+        ],
+        DocMeta(
+            doc_title="Календарный план работы Совета депутатов Ханты-Мансийского автономного округа – Югры на 2022 год",
+            organization="Совет депутатов Ханты-Мансийского автономного округа – Югры",
+            region="Ханты-Мансийский автономный округ — Югра",
+            year=2022,
+        ),
+    ),
+    (
+        "moscow_city",
+        ["План работы Совета муниципальных образований города Москвы на 2020 год"],
+        DocMeta(
+            doc_title="План работы Совета муниципальных образований города Москвы на 2020 год",
+            organization="Совет муниципальных образований города Москвы",
+            region="Москва",
+            year=2020,
+        ),
+    ),
+    (
+        "moscow_adjective_is_ambiguous",
+        ["План работы Московской городской Думы на 2021 год"],
+        DocMeta(
+            doc_title="План работы Московской городской Думы на 2021 год",
+            organization="Московская городская Дума",
+            region=None,
+            year=2021,
+        ),
+    ),
+    (
+        "republic_in_parentheses",
+        ["План работы Рабочей группы при Главе Республики Саха (Якутия) на 2025 год"],
+        DocMeta(
+            doc_title="План работы Рабочей группы при Главе Республики Саха (Якутия) на 2025 год",
+            organization="Рабочая группа при Главе Республики Саха (Якутия)",
+            region="Республика Саха (Якутия)",
+            year=2025,
+        ),
+    ),
+    (
+        "approval_block_and_half_year",
+        [
+            "УТВЕРЖДАЮ",
+            "Председатель Совета ветеранов",
+            "План работы Кировского районного Совета ветеранов",
+            "на I полугодие 2024 года",
+            "1. Заседание Совета",
+        ],
+        DocMeta(
+            doc_title="План работы Кировского районного Совета ветеранов на I полугодие 2024 года",
+            organization="Кировский районный Совет ветеранов",
+            region=None,  # "Кировский район" is a district, not the oblast
+            year=2024,
+        ),
+    ),
+    (
+        "region_from_other_lines",
+        ["План работы администрации сельского поселения Ивановское на 2024 год", "Ставропольский край"],
+        DocMeta(
+            doc_title="План работы администрации сельского поселения Ивановское на 2024 год",
+            organization="администрация сельского поселения Ивановское",
+            region="Ставропольский край",
+            year=2024,
+        ),
+    ),
+    (
+        "purpose_not_organization",
+        ["План мероприятий по реализации программы развития ТОС Тульской области на 2024 г."],
+        DocMeta(
+            doc_title="План мероприятий по реализации программы развития ТОС Тульской области на 2024 г.",
+            organization=None,
+            region="Тульская область",
+            year=2024,
+        ),
+    ),
+    (
+        "spaced_caps_plan_and_republic_adjective",
+        ["П Л А Н", "работы Совета ветеранов", "Чувашской Республики", "на 2018 год"],
+        DocMeta(
+            doc_title="П Л А Н работы Совета ветеранов Чувашской Республики на 2018 год",
+            organization="Совет ветеранов Чувашской Республики",
+            region="Чувашская Республика — Чувашия",
+            year=2018,
+        ),
+    ),
+    (
+        "hyphenated_alias",
+        ["План работы Ассоциации СМО Республики Северная Осетия-Алания на 2024 год"],
+        DocMeta(
+            doc_title="План работы Ассоциации СМО Республики Северная Осетия-Алания на 2024 год",
+            organization="Ассоциация СМО Республики Северная Осетия-Алания",
+            region="Республика Северная Осетия — Алания",
+            year=2024,
+        ),
+    ),
+    (
+        "city_adjective",
+        ["План работы Петербургского городского отделения на 2024 год"],
+        DocMeta(
+            doc_title="План работы Петербургского городского отделения на 2024 год",
+            organization="Петербургское городское отделение",
+            region=None,  # "городского" next to it: treated as a smaller unit
+            year=2024,
+        ),
+    ),
+    (
+        "new_subject_2022",
+        ["План работы Совета муниципальных образований Запорожской области на 2024 год"],
+        DocMeta(
+            doc_title="План работы Совета муниципальных образований Запорожской области на 2024 год",
+            organization="Совет муниципальных образований Запорожской области",
+            region="Запорожская область",
+            year=2024,
+        ),
+    ),
+    (
+        "no_title_table_first",
+        ["Мероприятия Срок Ответственный", "1. Заседание Правления в 2024 году", "План работы на 2025 год"],
+        DocMeta(doc_title=None, organization=None, region=None, year=2024),
+    ),
+    ("no_title_bare_year", ["Протокол от 12.12.2019", "Разное"], DocMeta(year=2019)),
+    ("empty", [], DocMeta()),
+    ("blank_lines", ["", "   ", "\t"], DocMeta()),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [c[1:] for c in META_CASES], ids=[c[0] for c in META_CASES])
+def test_extract_metadata(lines: list[str], expected: DocMeta) -> None:
+    assert extract_metadata(lines) == expected
+
+
+def test_federal_subjects_data() -> None:
+    subjects = federal_subjects()
+    assert len(subjects) == 89
+    assert len(set(subjects)) == 89
+    for name in ("Тульская область", "Республика Крым", "Донецкая Народная Республика", "Севастополь"):
+        assert name in subjects
+
+
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        ("План работы Совета Республики Крым на 2024 год", "Республика Крым"),
+        ("План работы Совета Луганской Народной Республики на 2024 год", "Луганская Народная Республика"),
+        ("План работы Совета Еврейской автономной области на 2024 год", "Еврейская автономная область"),
+        ("План работы Собрания Ямало-Ненецкого автономного округа на 2024 год", "Ямало-Ненецкий автономный округ"),
+        ("План работы Союза Санкт-Петербурга на 2024 год", "Санкт-Петербург"),
+        ("План работы Совета Кемеровской области – Кузбасса на 2024 год", "Кемеровская область — Кузбасс"),
+        ("План работы Совета Республики Марий Эл на 2024 год", "Республика Марий Эл"),
+        ("План работы Алтайского регионального отделения на 2024 год", "Алтайский край"),
+    ],
+)
+def test_region_forms(line: str, region: str) -> None:
+    assert extract_metadata([line]).region == region
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed plans not available")
+def test_seed_documents_first_40_lines() -> None:
+    found = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        meta = extract_metadata(path.read_text(encoding="utf-8").splitlines()[:40])
+        found[meta.region] = (meta.year, meta.organization is not None)
+    assert found.get("Тульская область") == (2024, True)
+    assert found.get("Смоленская область") == (2019, True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=8))
+def test_extract_metadata_never_raises(lines: list[str]) -> None:
+    meta = extract_metadata(lines)
+    assert isinstance(meta, DocMeta)
+    assert meta.year is None or 1900 <= meta.year <= 2099
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet="абвгдежзийклмнопрстуфхцчшщыьэюяАБВГДМСТ «»-", max_size=60),
+    st.integers(min_value=1990, max_value=2099),
+)
+def test_year_phrase_always_found(org: str, year: int) -> None:
+    meta = extract_metadata([f"План работы {org.strip()}".strip(), f"на {year} год"])
+    assert meta.year == year

@@ -1,0 +1,173 @@
+"""Tests for planparse.normalize.text: clean_title, fold, is_lowercase_start, strip_bullet."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planparse.normalize.text import (
+    clean_title,
+    drop_hyphen,
+    fold,
+    is_lowercase_start,
+    strip_bullet,
+)
+
+CLEAN_TITLE_CASES = [
+    # line-end hyphenation: real compounds keep the hyphen, soft breaks lose it
+    (["Проведение семинара-", "совещания"], "Проведение семинара-совещания"),
+    (["Мониторинг за социально-", "политической ситуацией"], "Мониторинг за социально-политической ситуацией"),
+    (["Вопросы органи-", "зации работы"], "Вопросы организации работы"),
+    (["Развитие местного само-", "управления"], "Развитие местного самоуправления"),
+    (["Про-", "ведение конкурса"], "Проведение конкурса"),
+    (["Совет Ханты-", "Мансийского округа"], "Совет Ханты-Мансийского округа"),
+    (["учёт соц. сельско-", "хозяйственных предприятий"], "учёт соц. сельскохозяйственных предприятий"),
+    # in-line hyphen-space breaks
+    (["Организация семинара- совещания"], "Организация семинара-совещания"),
+    (["Вопросы органи- зации"], "Вопросы организации"),
+    (["Мероприятия в рамках информационно-и учебно-методического"],
+     "Мероприятия в рамках информационно-и учебно-методического"),
+    # spaced dashes are never touched
+    (["июнь – сентябрь"], "июнь – сентябрь"),
+    (["Поездка Москва - Тула"], "Поездка Москва - Тула"),
+    # plain wrapping and whitespace
+    (["Мониторинг нормативно-правовых актов по вопросам местного ", "самоуправления "],
+     "Мониторинг нормативно-правовых актов по вопросам местного самоуправления"),
+    (["  Заседание\u00a0\tПравления  "], "Заседание Правления"),
+    (["Заседание", "", "   ", "Правления"], "Заседание Правления"),
+    (["Подготовка и\nпроведение выборов"], "Подготовка и проведение выборов"),
+    (["органи\u00ad", "зации"], "организации"),
+    # bullets
+    (["-Участие в региональных мероприятиях,"], "Участие в региональных мероприятиях"),
+    (["- Заседания Смоленского Регионального ", "совета  "], "Заседания Смоленского Регионального совета"),
+    (["-- Сбор информации о ситуации в ", "муниципальных образованиях "],
+     "Сбор информации о ситуации в муниципальных образованиях"),
+    (["– Олимпиада"], "Олимпиада"),
+    (["— Конкурс"], "Конкурс"),
+    (["• Публикация материалов"], "Публикация материалов"),
+    (["·Публикация"], "Публикация"),
+    (["* Семинар"], "Семинар"),
+    (["● Совещание"], "Совещание"),
+    (["▪ Форум"], "Форум"),
+    (["-5 градусов"], "-5 градусов"),
+    (["- - двойной маркер"], "двойной маркер"),
+    # trailing punctuation
+    (["Проект «Культура и власть»:"], "Проект «Культура и власть»"),
+    (["Организация приема в члены ВСМС", "вновь избранных глав;"], "Организация приема в члены ВСМС вновь избранных глав"),
+    (["Заседания Палат (при необходимости): "], "Заседания Палат (при необходимости)"),
+    (["Публикация и т.д."], "Публикация и т.д."),
+    # kept as printed
+    (["МОЙ ВЫБОР 2018 (Избирком)"], "МОЙ ВЫБОР 2018 (Избирком)"),
+    ([], ""),
+    (["", "  "], ""),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), CLEAN_TITLE_CASES)
+def test_clean_title(lines: list[str], expected: str) -> None:
+    assert clean_title(lines) == expected
+
+
+def test_clean_title_accepts_tuple() -> None:
+    assert clean_title(("Заседание", "Правления;")) == "Заседание Правления"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("органи", "зации", True),
+        ("про", "ведение", True),
+        ("работ", "ники", True),
+        ("семинара", "совещания", False),
+        ("социально", "политической", False),
+        ("интернет", "изданиях", False),
+        ("кто", "то", False),
+    ],
+)
+def test_drop_hyphen(left: str, right: str, expected: bool) -> None:
+    assert drop_hyphen(left, right) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  «Ёлка»  —  Праздник ", '"елка" - праздник'),
+        ("Июнь–Сентябрь", "июнь-сентябрь"),
+        ("“Лучший” „муниципальный“", '"лучший" "муниципальный"'),
+        ("a\u00a0\t b", "a b"),
+        ("", ""),
+    ],
+)
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("самоуправления", True),
+        ("  «лучший»", True),
+        ("(в т.ч. публикация)", True),
+        ("Президиум", False),
+        ("1. мониторинг", False),
+        ("- заседание", False),
+        ("", False),
+        ("«»", False),
+    ],
+)
+def test_is_lowercase_start(text: str, expected: bool) -> None:
+    assert is_lowercase_start(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Участие", ("Участие", True)),
+        ("-Участие", ("Участие", True)),
+        ("-- Сбор", ("Сбор", True)),
+        ("  • Пункт ", ("Пункт", True)),
+        ("-5 градусов", ("-5 градусов", False)),
+        ("Участие", ("Участие", False)),
+        ("", ("", False)),
+        ("-", ("", True)),
+    ],
+)
+def test_strip_bullet(text: str, expected: tuple[str, bool]) -> None:
+    assert strip_bullet(text) == expected
+
+
+_TITLE_ALPHABET = st.sampled_from(
+    list("абвгдезиклмнопрстуфхцчшщыэюяАБВГДЕМПРСТ-–—•*·:;,. \t\u00a0\n«»()\"5") + ["органи-", "зации", "семинара- "]
+)
+_TITLE_TEXT = st.lists(_TITLE_ALPHABET, max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=5))
+def test_clean_title_never_raises_and_is_idempotent(lines: list[str]) -> None:
+    once = clean_title(lines)
+    assert once == once.strip()
+    assert clean_title([once]) == once
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_TITLE_TEXT, max_size=5))
+def test_clean_title_idempotent_on_title_like_text(lines: list[str]) -> None:
+    once = clean_title(lines)
+    assert clean_title([once]) == once
+    assert not once.endswith((":", ";", ","))
+    assert "  " not in once
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=30))
+def test_strip_bullet_is_stable(text: str) -> None:
+    rest, _ = strip_bullet(text)
+    assert strip_bullet(rest) == (rest, False)

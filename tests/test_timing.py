@@ -1,0 +1,303 @@
+"""Tests for planparse.normalize.timing: parse_timing, timing_score, is_complete_timing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planparse.model import Timing
+from planparse.normalize.timing import is_complete_timing, parse_timing, timing_score
+
+H1, H2 = tuple(range(1, 7)), tuple(range(7, 13))
+Q = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
+
+# text, months, all_year, times_per_year, as_needed, understood
+PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] = [
+    # single months, every case, abbreviations, capitalisation
+    ("апрель", (4,), False, None, False, True),
+    ("Апреля", (4,), False, None, False, True),
+    ("в апреле", (4,), False, None, False, True),
+    ("ЯНВАРЬ", (1,), False, None, False, True),
+    ("янв.", (1,), False, None, False, True),
+    ("янв", (1,), False, None, False, True),
+    ("в феврале", (2,), False, None, False, True),
+    ("фев.", (2,), False, None, False, True),
+    ("май", (5,), False, None, False, True),
+    ("мая", (5,), False, None, False, True),
+    ("в мае", (5,), False, None, False, True),
+    ("Сент.", (9,), False, None, False, True),
+    ("в декабре", (12,), False, None, False, True),
+    ("ноябрь", (11,), False, None, False, True),
+    ("август", (8,), False, None, False, True),
+    ("июль", (7,), False, None, False, True),
+    ("октябре", (10,), False, None, False, True),
+    # ranges
+    ("июнь – сентябрь", (6, 7, 8, 9), False, None, False, True),
+    ("Июнь-сентябрь", (6, 7, 8, 9), False, None, False, True),
+    ("июнь—сентябрь", (6, 7, 8, 9), False, None, False, True),
+    ("июнь ‒ сентябрь", (6, 7, 8, 9), False, None, False, True),
+    ("июнь\u00a0–\u00a0сентябрь", (6, 7, 8, 9), False, None, False, True),
+    ("с марта по май", (3, 4, 5), False, None, False, True),
+    ("С МАРТА ПО МАЙ", (3, 4, 5), False, None, False, True),
+    ("с марта до мая", (3, 4, 5), False, None, False, True),
+    ("ноябрь - февраль", (1, 2, 11, 12), False, None, False, True),
+    ("декабрь-январь", (1, 12), False, None, False, True),
+    ("в мае-июне", (5, 6), False, None, False, True),
+    ("январь–март 2024 г.", (1, 2, 3), False, None, False, True),
+    ("декабрь 2024 - январь 2025", (1, 12), False, None, False, True),
+    ("с 01.03.2024 по 31.05.2024", (3, 4, 5), False, None, False, True),
+    ("30 мая - 2 июня", (5, 6), False, None, False, True),
+    ("1-15 марта", (3,), False, None, False, True),
+    ("с 1 по 15 марта", (3,), False, None, False, True),
+    # lists
+    ("март, июнь, сентябрь", (3, 6, 9), False, None, False, True),
+    ("март и октябрь", (3, 10), False, None, False, True),
+    ("январь, март - май", (1, 3, 4, 5), False, None, False, True),
+    # quarters
+    ("I квартал", Q[1], False, None, False, True),
+    ("1 кв.", Q[1], False, None, False, True),
+    ("1кв", Q[1], False, None, False, True),
+    ("1-й квартал", Q[1], False, None, False, True),
+    ("II–III кварталы", Q[2] + Q[3], False, None, False, True),
+    ("в IV квартале", Q[4], False, None, False, True),
+    ("IV кв", Q[4], False, None, False, True),
+    ("IV кв-л", Q[4], False, None, False, True),
+    ("Iкв.", Q[1], False, None, False, True),
+    ("І квартал", Q[1], False, None, False, True),  # Cyrillic/Ukrainian "І" from OCR
+    ("I и III кварталы", Q[1] + Q[3], False, None, False, True),
+    ("1-2 квартал", Q[1] + Q[2], False, None, False, True),
+    ("IV - I квартал", Q[1] + Q[4], False, None, False, True),
+    ("третий квартал", Q[3], False, None, False, True),
+    ("в течение I квартала", Q[1], False, None, False, True),
+    ("4 квартал 2024 г.", Q[4], False, None, False, True),
+    # half-years
+    ("I полугодие", H1, False, None, False, True),
+    ("II полугодие", H2, False, None, False, True),
+    ("II  полугодие", H2, False, None, False, True),
+    ("1 полугодие", H1, False, None, False, True),
+    ("второе полугодие", H2, False, None, False, True),
+    ("в первом полугодии", H1, False, None, False, True),
+    ("во 2-м полугодии", H2, False, None, False, True),
+    ("I-II полугодие", H1 + H2, False, None, False, True),
+    # Roman numerals / impossible ordinals are not months
+    ("III", (), False, None, False, False),
+    ("V квартал", (), False, None, False, False),
+    ("3 полугодие", (), False, None, False, False),
+    # whole period
+    ("в течение года", (), True, None, False, True),
+    ("В ТЕЧЕНИЕ ГОДА", (), True, None, False, True),
+    ("в течении года", (), True, None, False, True),
+    ("в теч. года", (), True, None, False, True),
+    ("в теч.года", (), True, None, False, True),
+    ("весь период", (), True, None, False, True),
+    ("в течение всего периода", (), True, None, False, True),
+    ("в течение 2024 года", (), True, None, False, True),
+    ("в течение 2024-2025 учебного года", (), True, None, False, True),
+    ("постоянно", (), True, None, False, True),
+    ("круглогодично", (), True, None, False, True),
+    ("на протяжении всего года", (), True, None, False, True),
+    # frequencies
+    ("ежемесячно", (), True, 12.0, False, True),
+    ("Ежеквартально", (), True, 4.0, False, True),
+    ("еженедельно", (), True, 52.0, False, True),
+    ("ежегодно", (), False, 1.0, False, True),
+    ("1 раз в год", (), False, 1.0, False, True),
+    ("один раз в год", (), False, 1.0, False, True),
+    ("2 раза в год", (), False, 2.0, False, True),
+    ("дважды в год", (), False, 2.0, False, True),
+    ("2 р. в год", (), False, 2.0, False, True),
+    ("не реже 1 раза в квартал", (), False, 4.0, False, True),
+    ("не реже 1-го раза в 6 месяцев", (), False, 2.0, False, True),
+    ("не реже 1-го раза в 3 месяца", (), False, 4.0, False, True),
+    ("3 раза в месяц", (), False, 36.0, False, True),
+    ("раз в полгода", (), False, 2.0, False, True),
+    ("1 раз в полугодие", (), False, 2.0, False, True),
+    ("раз в два года", (), False, 0.5, False, True),
+    ("1 раз в 2-3 месяца", (), False, 4.0, False, True),
+    ("2 раза в течение года", (), False, 2.0, False, True),
+    ("каждые 2 месяца", (), True, 6.0, False, True),
+    ("еженедельно по пятницам", (), True, 52.0, False, True),
+    ("ежемесячно до 5 числа", (), True, 12.0, False, True),
+    ("ежегодно в марте", (3,), False, 1.0, False, True),
+    ("2 раза в год (май, октябрь)", (5, 10), False, 2.0, False, True),
+    # as needed
+    ("по мере необходимости", (), False, None, True, True),
+    ("при необходимости", (), False, None, True, True),
+    ("(при необходимости)", (), False, None, True, True),
+    ("по необходимости", (), False, None, True, True),
+    ("по мере необходимости, но не реже 1-го раза в 3 месяца", (), False, 4.0, True, True),
+    # dates and deadlines
+    ("21 апреля", (4,), False, None, False, True),
+    ("до 15.03.2024", (3,), False, None, False, True),
+    ("до 1 марта", (3,), False, None, False, True),
+    ("15.03.2024", (3,), False, None, False, True),
+    ("03.2024", (3,), False, None, False, True),
+    ("март 2024 г.", (3,), False, None, False, True),
+    ("с сентября", (9,), False, None, False, True),
+    ("в течение месяца", (), False, None, False, True),
+    ("в течение 10 рабочих дней", (), False, None, False, True),
+    # results / year edges
+    ("по итогам года", (12,), False, None, False, True),
+    ("по итогам 2024 года", (12,), False, None, False, True),
+    ("по итогам I полугодия", (7,), False, None, False, True),
+    ("по итогам II квартала", (7,), False, None, False, True),
+    ("по итогам 9 месяцев", (10,), False, None, False, True),
+    ("по итогам полугодия", (7, 12), False, None, False, True),
+    ("до конца года", (12,), False, None, False, True),
+    ("в начале года", (1,), False, None, False, True),
+    # OCR-ish spellings
+    ("мaрт", (3,), False, None, False, True),  # Latin "a"
+    ("c мaрта пo май", (3, 4, 5), False, None, False, True),  # Latin c, a, o
+    ("сен\u00adтябрь", (9,), False, None, False, True),  # soft hyphen
+    ("  июнь   –   август  ", (6, 7, 8), False, None, False, True),
+    # empty, filler only, not timing
+    ("", (), False, None, False, True),
+    ("   ", (), False, None, False, True),
+    ("2024 год", (), False, None, False, True),
+    ("по согласованию", (), False, None, False, False),
+    ("Президиум РС ВСМС", (), False, None, False, False),
+    ("Марафон добрых дел", (), False, None, False, False),
+    ("в течение года (по отдельному плану)", (), True, None, False, False),
+    ("не реже 1-го раза в 6", (), False, None, False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "months", "all_year", "tpy", "as_needed", "understood"), PARSE_CASES)
+def test_parse_timing(
+    text: str, months: tuple[int, ...], all_year: bool, tpy: float | None, as_needed: bool, understood: bool
+) -> None:
+    t = parse_timing(text)
+    assert t.months == months
+    assert t.all_year is all_year
+    assert t.times_per_year == (pytest.approx(tpy) if tpy is not None else None)
+    assert t.as_needed is as_needed
+    assert t.understood is understood
+    assert (t.leftover == "") is understood
+
+
+def test_enough_parse_cases() -> None:
+    assert len(PARSE_CASES) >= 80
+
+
+@pytest.mark.parametrize(
+    ("text", "leftover"),
+    [
+        ("в течение года (по отдельному плану)", "по отдельному плану"),
+        ("не реже 1-го раза в 6", "в 6"),
+        ("Март, по   Согласованию", "по Согласованию"),
+        ("- Организация семинара", "Организация семинара"),
+        ("II", "II"),
+    ],
+)
+def test_leftover(text: str, leftover: str) -> None:
+    t = parse_timing(text)
+    assert not t.understood
+    assert t.leftover == leftover
+
+
+def test_empty_is_default_timing() -> None:
+    assert parse_timing("") == Timing()
+    assert parse_timing(" \t\n") == Timing()
+
+
+SCORE_CASES: list[tuple[str, float, float]] = [  # text, lowest, highest
+    ("июнь – сентябрь", 1.0, 1.0),
+    ("весь период", 1.0, 1.0),
+    ("в течение года", 1.0, 1.0),
+    ("II квартал", 1.0, 1.0),
+    ("ежемесячно", 1.0, 1.0),
+    ("по мере необходимости", 1.0, 1.0),
+    ("не реже 1-го раза в 6", 0.8, 1.0),
+    ("месяцев", 0.8, 1.0),
+    ("в течение", 0.8, 1.0),
+    ("II", 0.8, 1.0),
+    ("в течение года (по отдельному плану)", 0.3, 0.7),
+    ("Президиум РС ВСМС", 0.0, 0.0),
+    ("Заседания Смоленского Регионального", 0.0, 0.0),
+    ("- Организация семинара", 0.0, 0.0),
+    ("Проведение обучающих семинаров для лидеров и активистов ТОС", 0.0, 0.29),
+    ("Конкурс «Лучший руководитель ТОС»", 0.0, 0.29),
+    ("Члены РО по согласованию РС ВСМС", 0.0, 0.29),
+    ("Председатель Совета, члены Президиума", 0.0, 0.29),
+    ("Подготовка ежемесячного отчета", 0.0, 0.29),
+    ("I Всероссийский форум ТОС", 0.0, 0.29),
+    ("Отчет о работе за 2024 год", 0.0, 0.59),
+    ("", 0.0, 0.0),
+    ("—", 0.0, 0.0),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), SCORE_CASES)
+def test_timing_score(text: str, low: float, high: float) -> None:
+    assert low <= timing_score(text) <= high
+
+
+COMPLETE_CASES: list[tuple[str, bool]] = [
+    ("не реже 1-го раза в 6", False),
+    ("не реже 1-го раза в 6 месяцев", True),
+    ("по мере необходимости, но", False),
+    ("по мере необходимости", True),
+    ("июнь – сентябрь", True),
+    ("июнь –", False),
+    ("июнь,", False),
+    ("с", False),
+    ("до", False),
+    ("в течение", False),
+    ("в течение года", True),
+    ("в течение года.", True),
+    ("по мере", False),
+    ("2 раза", False),
+    ("II", False),
+    ("II квартал", True),
+    ("до 1", False),
+    ("21 апреля", True),
+    ("март 2024", True),
+    ("", False),
+    ("-", False),
+    ("Президиум РС ВСМС", False),
+    ("в течение года (по отдельному плану)", False),
+]
+
+
+@pytest.mark.parametrize(("text", "complete"), COMPLETE_CASES)
+def test_is_complete_timing(text: str, complete: bool) -> None:
+    assert is_complete_timing(text) is complete
+
+
+# ------------------------------------------------------------------ properties
+VOCAB = [
+    "январь", "марта", "мае", "сент.", "дек", "I", "II", "IV", "V", "кв.", "квартал", "полугодие",
+    "полугодии", "в", "с", "по", "до", "течение", "теч.", "года", "г.", "2024", "1-го", "раза", "раз",
+    "не", "реже", "месяцев", "ежемесячно", "еже", "по мере", "необходимости", "итогам", "15.03.2024",
+    "31.13.2024", "0", "99", "6", "-", "–", "—", ",", "(", ")", "и", "каждые", "весь", "период",
+]
+vocab_text = st.lists(st.sampled_from(VOCAB), max_size=10).map(" ".join)
+# letters whose case change round-trips, so ``upper()`` keeps the same text
+SAFE_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяabcdefghijklmnopqrstuvwxyz0123456789 .,-–()«»/"
+
+
+def _core(t: Timing) -> tuple[object, ...]:
+    return (t.months, t.all_year, t.times_per_year, t.as_needed, t.understood, t.leftover.lower())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=60), vocab_text))
+def test_parse_never_raises_and_is_well_formed(text: str) -> None:
+    t = parse_timing(text)
+    assert all(1 <= m <= 12 for m in t.months)
+    assert list(t.months) == sorted(set(t.months))
+    assert t.times_per_year is None or t.times_per_year > 0
+    assert t.understood is (t.leftover == "")
+    assert t.leftover == " ".join(t.leftover.split())
+    assert 0.0 <= timing_score(text) <= 1.0
+    assert isinstance(is_complete_timing(text), bool)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(alphabet=SAFE_ALPHABET, max_size=40), vocab_text))
+def test_parse_is_stable_under_case_and_spacing(text: str) -> None:
+    base = _core(parse_timing(text))
+    assert _core(parse_timing(text.upper())) == base
+    assert _core(parse_timing("  " + "   ".join(text.split()) + " \u00a0")) == base
+    assert timing_score(text.upper()) == pytest.approx(timing_score(text))
