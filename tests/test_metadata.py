@@ -185,11 +185,11 @@ META_CASES: list[tuple[str, list[str], DocMeta]] = [
     ),
     (
         "city_adjective",
-        ["План работы Петербургского городского отделения на 2024 год"],
+        ["План работы Петербургского регионального отделения на 2024 год"],
         DocMeta(
-            doc_title="План работы Петербургского городского отделения на 2024 год",
-            organization="Петербургское городское отделение",
-            region=None,  # "городского" next to it: treated as a smaller unit
+            doc_title="План работы Петербургского регионального отделения на 2024 год",
+            organization="Петербургское региональное отделение",
+            region="Санкт-Петербург",  # matched by stem, not by a hand-written form
             year=2024,
         ),
     ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -66,6 +68,7 @@ PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] =
     ("Iкв.", Q[1], False, None, False, True),
     ("І квартал", Q[1], False, None, False, True),  # Cyrillic/Ukrainian "І" from OCR
     ("I и III кварталы", Q[1] + Q[3], False, None, False, True),
+    ("1, 2 и 4 кварталы", Q[1] + Q[2] + Q[4], False, None, False, True),
     ("1-2 квартал", Q[1] + Q[2], False, None, False, True),
     ("IV - I квартал", Q[1] + Q[4], False, None, False, True),
     ("третий квартал", Q[3], False, None, False, True),
@@ -194,6 +197,13 @@ def test_leftover(text: str, leftover: str) -> None:
     t = parse_timing(text)
     assert not t.understood
     assert t.leftover == leftover
+
+
+@pytest.mark.parametrize("junk", ["1, " * 1500, "I - " * 1500, "1-2, " * 1500, "1 по " * 1500])
+def test_long_junk_is_fast(junk: str) -> None:
+    start = time.perf_counter()
+    assert not parse_timing(junk).understood
+    assert time.perf_counter() - start < 2.0
 
 
 def test_empty_is_default_timing() -> None:

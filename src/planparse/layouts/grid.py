@@ -110,8 +110,17 @@ def _fit_cells(elements: list[str], n_cells: int, trailing: bool, flags: list[st
             return elements[extra:]
         flags.append("grid_count_mismatch")
         return elements[:want]
+    if not trailing:  # right-stripped lines lose their trailing empty cells
+        return elements + [""] * (want - len(elements))
     flags.append("grid_count_mismatch")
     return elements + [""] * (want - len(elements))
+
+
+def _trailing_convention(lines: tuple[Line, ...]) -> bool:
+    """Whether the export ends every row with a space (judged on lines holding marks)."""
+    marked = [ln.text for ln in lines if any(t in MARKS for t in _tokens(ln.text))]
+    pool = marked or [ln.text for ln in lines]
+    return sum(t.endswith(" ") for t in pool) / len(pool) >= TRAILING_SPACE_SHARE
 
 
 def _learn_cell_count(lines: tuple[Line, ...], trailing: bool) -> int | None:
@@ -168,7 +177,7 @@ def parse_grid(doc: Document) -> ParsedPlan | None:
     lines = tuple(ln for ln in doc.lines if ln.text.strip())
     if not lines:
         return None
-    trailing = sum(ln.text.endswith(" ") for ln in lines) / len(lines) >= TRAILING_SPACE_SHARE
+    trailing = _trailing_convention(lines)
     n_cells = _learn_cell_count(lines, trailing)
     if n_cells is None:
         return None

@@ -382,7 +382,7 @@ def extract_metadata(lines: Sequence[str]) -> DocMeta:
     lines of a document).  Never raises; fields that are not found are ``None``.
     """
     try:
-        lines = [x if isinstance(x, str) else str(x) for x in (lines or ()) if x is not None]
+        lines = [str(getattr(x, "text", x)) for x in (lines or ()) if x is not None]  # str or Line
     except Exception:  # noqa: BLE001
         log.warning("metadata: unusable input %r", type(lines))
         return DocMeta()

@@ -23,7 +23,6 @@ printed otherwise, de-duplicated in order, and mapped through
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -38,8 +37,6 @@ from planparse.normalize.text import (
     strip_bullet,
     top_pos,
 )
-
-log = logging.getLogger(__name__)
 
 #: Whole-party variants (keys are :func:`~planparse.normalize.text.fold`-ed)
 #: mapped to one canonical spelling.  Plain data: extend it as new spellings

@@ -121,6 +121,7 @@ LATIN_TO_CYRILLIC = str.maketrans("aceopxykmtbh", "асеорхукмтвн")
 ONE_LETTER_LATIN = frozenset("acokby")
 
 # ------------------------------------------------------ regex building blocks
+# Repetitions are bounded ({0,5} times) so that scanning stays linear on long junk.
 MONTH = r"(?:" + "|".join(MONTH_FORMS.values()) + r")(?!\w)\.?"
 NUMW = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?!\w)"
 SUFFIX = r"(?:\s*-?\s*(?:ого|его|ый|ой|ий|ое|ее|ая|ом|ем|го|ти|ми|ух|ех|й|м|е|я|х)(?!\w))"
@@ -132,14 +133,14 @@ ORD = (
     r"|перв\w*|втор\w*|трет\w*|четверт\w*)"
 )
 UNIT = r"(?:(?:квартал\w*|кв-л|кварт|кв|полугоди\w*|полугод|полуг|пол|п/г)(?!\w)\.?)"
-ORDUNIT = rf"(?:{ORD}\s*(?:{UNIT}\s*)?(?:-|,|и(?!\w)|или(?!\w))\s*)*{ORD}\s*{UNIT}"
+ORDUNIT = rf"(?:{ORD}\s*(?:{UNIT}\s*)?(?:-|,|и(?!\w)|или(?!\w))\s*){{0,5}}{ORD}\s*{UNIT}"
 DAY = rf"(?:(?<!\d)[0-3]?\d(?!\d){SUFFIX}?)"
 NUM_DATE = (
     r"(?:(?<![\d.])[0-3]?\d\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d\d))?(?!\d)"
     r"|(?<![\d.])[0-3]?\d\.[1-9]\.\d{4}(?!\d)"
     r"|(?<![\d.])(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d(?!\d))"
 )
-ATOM = rf"(?:{NUM_DATE}|(?:{DAY}(?:\s*(?:-|по|до|и|,)\s*{DAY})*\s*)?{MONTH})"
+ATOM = rf"(?:{NUM_DATE}|(?:{DAY}(?:\s*(?:-|по|до|и|,)\s*{DAY}){{0,4}}\s*)?{MONTH})"
 TECH = r"(?:(?:в\s*)?теч(?:ени[еия](?!\w)|\.|(?!\w))|на\s+протяжении|в\s+продолжени[еи])"
 PER = (
     r"(?:полугоди[еяи]|полгода|квартал[ае]?|кв(?!\w)\.?|месяц(?:а|ев|е)?|мес(?!\w)\.?"
