@@ -53,10 +53,17 @@ def _compare(entry: dict) -> tuple[list[dict[str, str]], list[dict[str, str]], l
     result = _convert(entry["file"])
     got = read_rows(to_golden_text(result.activities, CONTENT_COLUMNS))
     truth = _truth(entry["plan"])
-    ignore = {"section_no"} if entry.get("section_numbers_added") else set()
+    ignore = set()
+    if entry.get("section_numbers_added"):
+        ignore |= {"section_no"}
+    if entry.get("item_numbers_added"):
+        ignore |= {"item_no", "parent_no"}
     for row in (*got, *truth):
         for column in ignore:
             row[column] = ""
+        if entry.get("quotes_substituted"):  # the encoding cannot hold « »
+            for column in CONTENT_COLUMNS:
+                row[column] = row[column].replace("«", '"').replace("»", '"')
     conf = [f"{a.confidence}" for a in result.activities]
     return got, truth, conf
 

@@ -6,9 +6,12 @@ a reader's objects.  Confidence is attached afterwards by ``confidence``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from planparse.model import Activity, DocMeta, ParsedPlan, RawItem, Timing
+from planparse.normalize.repair import repair_text
 from planparse.normalize.responsible import split_responsible
 from planparse.normalize.text import clean_title
 from planparse.normalize.timing import parse_timing, timing_score
@@ -47,7 +50,9 @@ def _ancestors(number: str) -> list[str]:
 
 def normalize_item(raw: RawItem, meta: DocMeta, source: str, layout: str, *, is_group: bool, has_resp: bool) -> Activity:
     flags = list(raw.flags)
-    title = clean_title(raw.title_lines)
+    title, repaired = repair_text(clean_title(raw.title_lines))
+    if repaired:
+        flags.append("text_repaired")
     months = set(raw.months)
     all_year, as_needed, times = raw.all_year, False, None
     timing_raw = " ".join(raw.timing_raw.split()) if raw.timing_raw else None
@@ -99,7 +104,23 @@ def normalize_item(raw: RawItem, meta: DocMeta, source: str, layout: str, *, is_
     )
 
 
+def flag_odd_quotes(activities: list[Activity]) -> list[Activity]:
+    """Flag titles whose quotes differ from the document's usual « » / "" style (OCR swaps them)."""
+    guillemets = sum("«" in a.title for a in activities)
+    straight = sum('"' in a.title for a in activities)
+    if not guillemets or not straight or guillemets == straight:
+        return activities
+    odd = '"' if guillemets > straight else "«"
+    return [
+        replace(a, flags=(*a.flags, "text_quotes_inconsistent")) if odd in a.title else a for a in activities
+    ]
+
+
 def normalize_plan(plan: ParsedPlan, meta: DocMeta, source: str) -> list[Activity]:
+    return flag_odd_quotes(_normalize_items(plan, meta, source))
+
+
+def _normalize_items(plan: ParsedPlan, meta: DocMeta, source: str) -> list[Activity]:
     groups = _group_numbers(plan.items)
     has_resp = any(it.responsible_raw for it in plan.items)
     return [

@@ -10,7 +10,8 @@
   ``timing_missing``, ``timing_by_position``, ``timing_shared``), how the
   responsible parties were assigned (``responsible_by_position``,
   ``responsible_shared``, ``responsible_missing``) and text quality
-  (``text_mixed_scripts``, ``title_missing``, ``title_suspicious``).
+  (``text_repaired``, ``text_quotes_inconsistent``, ``text_mixed_scripts``,
+  ``title_missing``, ``title_suspicious``).
 
 Grades follow the usual cut-offs: < 0.5 poor, < 0.8 fair, < 0.9 good, else
 excellent.  Rows below ``REVIEW_BELOW`` are listed for review in the report.
@@ -41,6 +42,8 @@ PENALTIES: dict[str, float] = {
     "responsible_shared": 0.97,
     "responsible_missing": 0.85,
     "text_mixed_scripts": 0.7,
+    "text_repaired": 0.92,
+    "text_quotes_inconsistent": 0.75,
     "title_missing": 0.3,
     "title_suspicious": 0.7,
 }

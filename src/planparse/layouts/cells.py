@@ -31,6 +31,9 @@ _ROLES = (
 )
 
 
+HEADING = "\x00heading"  # marker cell put in front of group-heading rows
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     kind: str  # number | title | timing | responsible | month | quarter | year | note | unknown
@@ -145,6 +148,11 @@ def rows_to_items(
     section: tuple[str | None, str | None] = (None, None)
     items: list[RawItem] = []
     for cells, where in rows:
+        if cells and cells[0] == HEADING:
+            text = " ".join(" ".join(c.split()) for c in cells[1:] if c.strip())
+            heading = section_heading(text)
+            section = heading if heading else (None, text.rstrip(":"))
+            continue
         found = row_to_item(roles, cells, section, where)
         if isinstance(found, RawItem):
             items.append(found)

@@ -26,6 +26,7 @@ from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
 from planparse.normalize.timing import is_complete_timing, timing_score
 
 TIMING_LINE_SCORE = 0.6
+_WIDE_GAP = regex.compile(r"\S {3,}\S")
 _ROLE_WORDS = {
     "title": regex.compile(r"мероприяти|наименовани|содержание|вид работ", regex.I),
     "timing": regex.compile(r"врем[яи] проведени|срок|дата|период|когда", regex.I),
@@ -50,18 +51,34 @@ class _Block:
     bulleted: bool = False
 
 
+_HEADER_FILLER = regex.compile(
+    r"^(?:№|п/п|n|наименование|мероприяти\w*|время|проведения|срок\w*|исполнения|выполнения|дата|"
+    r"период|ответственн\w*|исполнител\w*|за|и|/|\||содержание|работ\w*|вид)$",
+    regex.I,
+)
+MAX_HEADER_OTHER_WORDS = 1
+
+
+def _header_like(text: str) -> bool:
+    words = text.split()
+    return bool(words) and sum(not _HEADER_FILLER.match(w) for w in words) <= MAX_HEADER_OTHER_WORDS
+
+
 def find_header(lines: tuple[Line, ...]) -> int | None:
-    """Index of the line that ends the column header, when title+timing roles are named."""
+    """Index of the last header line: title and timing roles named on 1-3 lines of header words only."""
     for i, line in enumerate(lines[:80]):
-        window = " ".join(ln.text for ln in lines[i : i + 3])
-        if not (_ROLE_WORDS["title"].search(line.text) or _ROLE_WORDS["timing"].search(line.text)):
+        if not _header_like(line.text):
             continue
-        if _ROLE_WORDS["title"].search(window) and _ROLE_WORDS["timing"].search(window):
-            end = i
-            for j in range(i, min(i + 3, len(lines))):
-                if any(p.search(lines[j].text) for p in _ROLE_WORDS.values()):
-                    end = j
-            return end
+        window: list[str] = []
+        for j in range(i, min(i + 3, len(lines))):
+            if lines[j].is_blank and window:
+                continue
+            if not _header_like(lines[j].text):
+                break
+            window.append(lines[j].text)
+            joined = " ".join(window)
+            if _ROLE_WORDS["title"].search(joined) and _ROLE_WORDS["timing"].search(joined):
+                return j
     return None
 
 
@@ -257,5 +274,8 @@ def parse_columns(doc: Document) -> ParsedPlan | None:
     if not items:
         return None
     with_timing = sum(1 for it in items if it.timing_raw)
-    fit = 0.5 + 0.5 * with_timing / len(items)
+    body = [ln.text.strip() for ln in lines[end + 1 :] if ln.text.strip()]
+    # Serialized cells sit on lines of their own; wide gaps inside lines mean side-by-side columns.
+    gapped = sum(1 for t in body if _WIDE_GAP.search(t)) / max(1, len(body))
+    fit = (0.5 + 0.5 * with_timing / len(items)) * (1 - gapped)
     return ParsedPlan(LayoutKind.COLUMNS, round(fit, 3), tuple(items), header)

@@ -15,13 +15,15 @@ import regex
 
 from planparse.layouts.base import ends_open, is_bullet, item_start, section_heading, starts_lower
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
-from planparse.normalize.timing import timing_score
+from planparse.normalize.timing import is_complete_timing, timing_score
 
 _TIMING_LABEL = regex.compile(
-    r"(?:^|[\s(;,.])(?:срок[иа]?(?:\s+(?:исполнения|проведения|выполнения))?|время\s+проведения|дата(?:\s+проведения)?|период)\s*[:\-–—]\s*",
+    r"(?:^|[\s(;,.])(?:срок[иа]?(?:\s+(?:исполнения|проведения|выполнения))?|время\s+проведения"
+    r"|дата(?:\s+проведения)?|период(?:\s+проведения)?)\s*:\s*"
+    r"|^\s*срок[иа]?(?:\s+(?:исполнения|проведения))?\s+[–—-]\s+",
     regex.I,
 )
-_RESP_LABEL = regex.compile(r"(?:^|[\s(;,.])(?:ответственн\w*|исполнител\w*)\s*[:\-–—]\s*", regex.I)
+_RESP_LABEL = regex.compile(r"(?:^|[\s(;,.])(?:ответственн\w*|исполнител\w*)\s*:\s*", regex.I)
 _DASH_SPLIT = regex.compile(r"\s+[–—-]\s+|\s{2,}|\t+")
 TIMING_SEGMENT_SCORE = 0.75
 
@@ -57,14 +59,33 @@ def _cut_labels(text: str) -> tuple[str, str | None, str | None]:
 
 
 def _split_inline(text: str) -> tuple[str, str | None, str | None]:
-    """Title, timing, responsible from dash/space separated trailing segments."""
+    """Title, timing, responsible from dash/space separated trailing segments.
+
+    The timing is the longest run of segments the grammar understands whole
+    (so "июнь – сентябрь" stays one range); what follows it is the responsible.
+    """
     parts = _DASH_SPLIT.split(text.strip())
+    seps = _DASH_SPLIT.findall(text.strip())
     if len(parts) < 2:
         return text, None, None
+
+    def joined(a: int, b: int) -> str:
+        out = parts[a]
+        for k in range(a + 1, b):
+            out += seps[k - 1] + parts[k]
+        return out
+
     for k in range(1, len(parts)):
-        if timing_score(parts[k]) >= TIMING_SEGMENT_SCORE:
-            resp = " – ".join(parts[k + 1 :]).strip() or None
-            return " – ".join(parts[:k]), parts[k], resp
+        if timing_score(parts[k]) < TIMING_SEGMENT_SCORE:
+            continue
+        end = k + 1
+        for j in range(len(parts), k + 1, -1):
+            candidate = joined(k, j)
+            if timing_score(candidate) >= TIMING_SEGMENT_SCORE and is_complete_timing(candidate):
+                end = j
+                break
+        resp = joined(end, len(parts)).strip() if end < len(parts) else None
+        return joined(0, k), joined(k, end), resp or None
     return text, None, None
 
 
@@ -93,6 +114,7 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
     items: list[_Item] = []
     header: list[str] = []
     section: tuple[str | None, str | None] = (None, None)
+    heading_open = False
     for line in doc.lines:
         text = line.text.strip()
         if not text:
@@ -101,7 +123,12 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
         heading = section_heading(text)
         if heading and not number:
             section = heading
+            heading_open = True
             continue
+        if heading_open and not number and not is_bullet(text) and (starts_lower(text) or ends_open(section[1] or "")):
+            section = (section[0], f"{section[1]} {text}")
+            continue
+        heading_open = False
         if number or (is_bullet(text) and items):
             items.append(_Item(number[0] if number else None, [number[1] if number else text], line, section))
             continue
@@ -123,5 +150,5 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
         return None
     raw = tuple(_finish(it) for it in items)
     timed = sum(1 for it in raw if it.timing_raw)
-    fit = 0.3 + 0.6 * timed / len(raw)
+    fit = 0.4 + 0.6 * timed / len(raw)
     return ParsedPlan(LayoutKind.NUMBERED, round(fit, 3), raw, tuple(header))

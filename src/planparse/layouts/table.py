@@ -16,37 +16,93 @@ from collections.abc import Sequence
 
 import regex
 
-from planparse.layouts.base import is_bullet, item_start, section_heading
-from planparse.layouts.cells import Role, header_roles, is_plan_header, rows_to_items
+from planparse.layouts.base import ends_open, is_bullet, item_start, section_heading, starts_lower, starts_upper
+from planparse.layouts.cells import HEADING, Role, header_roles, is_plan_header, rows_to_items
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem, Table
 
 _SEGMENT = regex.compile(r"\S+(?: \S+)*")  # text runs separated by 2+ spaces
 Row = tuple[list[str], tuple[int, int]]
+# With a number column filled this often, unnumbered lines are continuations, not headings.
+NUMBERED_SHARE = 0.3
 
 
-def _merge_continuations(rows: list[Row], roles: Sequence[Role]) -> list[Row]:
-    """Lines whose number/title start is missing continue the previous row."""
+def _cell(cells: Sequence[str], kinds: list[str], kind: str) -> str:
+    return cells[kinds.index(kind)].strip() if kind in kinds else ""
+
+
+def _starts_row(cells: Sequence[str], kinds: list[str]) -> bool:
+    title = _cell(cells, kinds, "title")
+    return bool(_cell(cells, kinds, "number")) or bool(
+        title and (item_start(title) or is_bullet(title) or section_heading(title))
+    )
+
+
+def _only_title(cells: Sequence[str], kinds: list[str]) -> bool:
+    return all(not c.strip() for c, k in zip(cells, kinds, strict=False) if k != "title")
+
+
+def _item_follows(rows: list[Row], j: int, kinds: list[str]) -> bool:
+    """An item starts at row j, after any lower-case title-only continuation lines."""
+    while j < len(rows) and _only_title(rows[j][0], kinds) and starts_lower(_cell(rows[j][0], kinds, "title")):
+        j += 1
+    return j < len(rows) and _starts_row(rows[j][0], kinds)
+
+
+def _merge_continuations(
+    rows: list[Row],
+    roles: Sequence[Role],
+    spanning: frozenset[int] = frozenset(),
+    indented: frozenset[int] = frozenset(),
+    physical: bool = False,
+) -> list[Row]:
+    """Glue wrapped lines to their row; keep group-heading lines as rows of their own.
+
+    A line is a heading when only its title cell is filled, it starts with a
+    capital, the row above is complete, and an item follows (or the line starts
+    left of the title column, ``spanning``).  Lines indented deeper than the
+    items (``indented``) are always continuations; in ``physical`` tables (pipe
+    text) every line is a whole row, so no item needs to follow.  Heading rows are returned with a
+    leading marker cell ``HEADING`` so ``rows_to_items`` can tell them apart.
+    """
     kinds = [r.kind for r in roles]
+    numbered = sum(bool(_cell(c, kinds, "number")) for c, _ in rows) >= NUMBERED_SHARE * max(1, len(rows))
     out: list[Row] = []
-    for cells, where in rows:
-        number = cells[kinds.index("number")].strip() if "number" in kinds else ""
-        title = cells[kinds.index("title")].strip() if "title" in kinds else ""
-        starts = bool(number) or bool(title and (item_start(title) or is_bullet(title) or section_heading(title)))
-        if out and not starts:
-            prev = out[-1][0]
-            for k, cell in enumerate(cells):
-                if cell.strip():
-                    prev[k] = f"{prev[k]}\n{cell.strip()}" if prev[k].strip() else cell.strip()
+    for k, (cells, where) in enumerate(rows):
+        title = _cell(cells, kinds, "title")
+        if _starts_row(cells, kinds):
+            out.append((list(cells), where))
             continue
-        out.append((list(cells), where))
+        prev_title = _cell(out[-1][0], kinds, "title") if out else ""
+        is_heading = bool(
+            title
+            and _only_title(cells, kinds)
+            and starts_upper(title)
+            and not ends_open(prev_title)
+            and k not in indented
+            and (k in spanning or not out or physical or (not numbered and _item_follows(rows, k + 1, kinds)))
+        )
+        if is_heading:
+            out.append(([HEADING, *cells], where))
+            continue
+        if not out:
+            continue
+        prev = out[-1][0]
+        offset = 1 if prev and prev[0] == HEADING else 0
+        for j, cell in enumerate(cells):
+            if cell.strip():
+                old = prev[j + offset]
+                prev[j + offset] = f"{old}\n{cell.strip()}" if old.strip() else cell.strip()
     return out
 
 
 def _fit(items: list[RawItem], n_rows: int) -> float:
-    if not items:
+    """Share of activities (group rows aside) that got a timing, mapped to 0.4-1."""
+    parents = {it.item_no.rsplit(".", 1)[0] for it in items if it.item_no and "." in it.item_no}
+    leaves = [it for it in items if it.item_no not in parents or it.item_no is None]
+    if not leaves or not n_rows:
         return 0.0
-    timed = sum(1 for it in items if it.timing_raw or it.months or it.all_year)
-    return round(0.4 + 0.6 * timed / len(items), 3) if n_rows else 0.0
+    timed = sum(1 for it in leaves if it.timing_raw or it.months or it.all_year)
+    return round(0.4 + 0.6 * timed / len(leaves), 3)
 
 
 def _pipe_cells(text: str) -> list[str] | None:
@@ -72,7 +128,7 @@ def _parse_pipe(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], int]
                 continue
             row = (row + [""] * len(roles))[: len(roles)]
             rows.append((row, (body.page, body.number)))
-        rows = _merge_continuations(rows, roles)
+        rows = _merge_continuations(rows, roles, physical=True)
         return header, rows_to_items(roles, rows), len(rows)
     return None
 
@@ -119,11 +175,26 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
     if title_col + 1 < len(columns):
         columns[title_col] = (columns[title_col][0], columns[title_col + 1][0] - 1)
     rows: list[Row] = []
+    spanning: set[int] = set()
+    indents: list[int] = []
+    title_start = columns[title_col][0]
     for line in lines[idx + 1 :]:
         if not line.text.strip():
             continue
-        rows.append((_split_aligned(line.text, columns), (line.page, line.number)))
-    rows = _merge_continuations(rows, roles)
+        indent = len(line.text) - len(line.text.lstrip())
+        indents.append(indent)
+        if title_col > 0 and indent < title_start - 1 and not item_start(line.text):
+            spanning.add(len(rows))
+            cells = [""] * len(columns)
+            cells[title_col] = line.text.strip()
+        else:
+            cells = _split_aligned(line.text, columns)
+        rows.append((cells, (line.page, line.number)))
+    kinds = [r.kind for r in roles]
+    starts = [indents[k] for k, (cells, _) in enumerate(rows) if _starts_row(cells, kinds)]
+    item_indent = min(starts, default=0)
+    indented = frozenset(k for k, ind in enumerate(indents) if ind > item_indent)
+    rows = _merge_continuations(rows, roles, frozenset(spanning), indented)
     header = [ln.text.strip() for ln in lines[:idx] if ln.text.strip()]
     return header, rows_to_items(roles, rows), len(rows)
 

@@ -64,7 +64,7 @@ _BARE_YEAR_RE = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _TRAILING_PERIOD_RE = regex.compile(
     r"(?:\s+(?:на|в|за)(?:\s+(?:[IVXІ]+|\d{1,2}(?:-?\p{L}{1,2})?|перв\p{L}*|втор\p{L}*|трет\p{L}*"
     r"|четв[её]рт\p{L}*))?(?:\s+(?:полугоди\p{L}*|квартал\p{L}*|период\p{L}*|месяц\p{L}*))?)?"
-    r"[\s,.:;(«\"-]*$",
+    r"[\s,.:;(«-]*$",
     regex.I,
 )
 _TABLE_HEADER_RE = regex.compile(
@@ -226,6 +226,8 @@ def _organization(title: str) -> str | None:
     if year:
         rest = rest[: year.start()]
     rest = _TRAILING_PERIOD_RE.sub("", rest).strip(" \t,.:;-–—")
+    if rest.endswith('"') and rest.count('"') % 2:  # an unbalanced quote left by the cut
+        rest = rest[:-1].rstrip()
     if not _WORD_RE.search(rest):
         return None
     org = _to_nominative(rest)
