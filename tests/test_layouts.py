@@ -136,3 +136,37 @@ def test_columns_with_numbered_items() -> None:
 @pytest.mark.parametrize("text", [GRID_12_NO_TRAILING, PIPE_QUARTERS, ALIGNED, NUMBERED])
 def test_crlf_and_nbsp_do_not_change_rows(text: str) -> None:
     assert _rows(text) == _rows(text.replace("\n", "\r\n").replace("Совета ", "Совета\u00a0"))
+
+
+PLAIN_CELLS = """План работы Совета муниципальных образований Омской области на 2024 год
+№ п/п
+Наименование мероприятия
+Срок исполнения
+Ответственный
+1.
+Заседание Президиума Совета
+ежеквартально
+Председатель Совета
+2.
+Обучающий семинар для глав
+сельских поселений
+апрель
+Исполнительная дирекция
+3.
+Конкурс «Лучшая муниципальная практика»
+II – III квартал
+Правление
+"""
+
+
+def test_plain_text_one_cell_per_line() -> None:
+    result = convert_text(PLAIN_CELLS, "t.txt")
+    rows = {a.item_no: a for a in result.activities}
+    assert set(rows) == {"1", "2", "3"}
+    assert rows["1"].all_year and rows["1"].times_per_year == 4
+    assert rows["1"].responsible == ("Председатель Совета",)
+    assert rows["2"].title == "Обучающий семинар для глав сельских поселений"
+    assert rows["2"].months == (4,)
+    assert rows["3"].months == (4, 5, 6, 7, 8, 9)
+    assert rows["3"].responsible == ("Правление",)
+    assert result.meta.region == "Омская область"

@@ -57,11 +57,16 @@ _HEADER_FILLER = regex.compile(
     regex.I,
 )
 MAX_HEADER_OTHER_WORDS = 1
+MAX_HEADER_LINES = 5  # plain text exports put each header cell on a line of its own
 
 
 def _header_like(text: str) -> bool:
     words = text.split()
     return bool(words) and sum(not _HEADER_FILLER.match(w) for w in words) <= MAX_HEADER_OTHER_WORDS
+
+
+def _any_role(text: str) -> bool:
+    return any(p.search(text) for p in _ROLE_WORDS.values())
 
 
 def find_header(lines: tuple[Line, ...]) -> int | None:
@@ -70,7 +75,7 @@ def find_header(lines: tuple[Line, ...]) -> int | None:
         if not _header_like(line.text):
             continue
         window: list[str] = []
-        for j in range(i, min(i + 3, len(lines))):
+        for j in range(i, min(i + MAX_HEADER_LINES, len(lines))):
             if lines[j].is_blank and window:
                 continue
             if not _header_like(lines[j].text):
@@ -78,6 +83,8 @@ def find_header(lines: tuple[Line, ...]) -> int | None:
             window.append(lines[j].text)
             joined = " ".join(window)
             if _ROLE_WORDS["title"].search(joined) and _ROLE_WORDS["timing"].search(joined):
+                while j + 1 < len(lines) and _header_like(lines[j + 1].text) and _any_role(lines[j + 1].text):
+                    j += 1  # further header cells ("Ответственный") on lines of their own
                 return j
     return None
 
@@ -89,8 +96,9 @@ def _starts_item(text: str) -> bool:
 class _Reader:
     """Walks the body lines once; a small state machine over the three columns."""
 
-    def __init__(self, body: tuple[Line, ...]) -> None:
+    def __init__(self, body: tuple[Line, ...], has_resp: bool) -> None:
         self.body = body
+        self.has_resp = has_resp  # the header names a responsible column
         self.blocks: list[_Block] = []
         self.block = _Block()
         self.state = "start"
@@ -180,7 +188,7 @@ class _Reader:
             current.lines.append(text)
         elif timing_score(text) >= TIMING_LINE_SCORE / 2:
             block.timing.append(_Entry([text], self.offset, line))
-        elif self.new_row_here(idx):
+        elif not (self.has_resp and not block.resp and not _starts_item(text)) and self.new_row_here(idx):
             self.finish()
             self.on_start(idx, line, text)
             return
@@ -194,7 +202,7 @@ class _Reader:
         block = self.block
         current = block.resp[-1] if block.resp else None
         continues = current is not None and (ends_open(current.lines[-1]) or starts_lower(text))
-        if not continues and self.new_row_here(idx):
+        if not continues and (block.resp or _starts_item(text)) and self.new_row_here(idx):
             self.finish()
             self.on_start(idx, line, text)
             return
@@ -252,7 +260,8 @@ def parse_columns(doc: Document) -> ParsedPlan | None:
     if end is None:
         return None
     header = tuple(ln.text.strip() for ln in lines[:end] if ln.text.strip())
-    blocks = _Reader(lines[end + 1 :]).run()
+    has_resp = any(_ROLE_WORDS["responsible"].search(ln.text) for ln in lines[max(0, end - 4) : end + 1])
+    blocks = _Reader(lines[end + 1 :], has_resp).run()
     items: list[RawItem] = []
     for block in blocks:
         timing, resp, flags = _assign(block)
