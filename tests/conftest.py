@@ -21,13 +21,11 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def load_manifest() -> list[dict]:
-    path = SAMPLES / "manifest.json"
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    return [
-        {"file": p.name, "plan": p.name.split(".")[0], "variant": "seed", "kind": "clean"}
-        for p in sorted(SAMPLES.glob("*.seed.txt"))
-    ]
+    """Every sample listed by the generators' manifests (``samples/manifest*.json``)."""
+    entries: list[dict] = []
+    for path in sorted(SAMPLES.glob("manifest*.json")):
+        entries.extend(json.loads(path.read_text(encoding="utf-8")))
+    return entries
 
 
 def in_ci() -> bool:

@@ -58,9 +58,17 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: its paragraphs/lines in order (blank filler lines kept)."""
+    """One table cell: its paragraphs/lines in order (blank filler lines kept as "").
+
+    Readers expand merged cells: a horizontal merge keeps the text in its first
+    grid column (``colspan`` > 1) and leaves empty cells after it; a vertical
+    merge repeats the text in every row it covers, with ``continued=True`` on
+    the copies.
+    """
 
     lines: tuple[str, ...]
+    colspan: int = 1
+    continued: bool = False
 
     @property
     def text(self) -> str:
