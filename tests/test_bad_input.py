@@ -49,3 +49,23 @@ def test_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["convert", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.csv")])
     assert result.exit_code == ExitCode.INPUT_FILE
     assert "no such file" in result.output
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        (b"%PDF-1.7\n", "pdf"),
+        (b"{\\rtf1\\ansi ", "rtf"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),
+        (b"\x89PNG\r\n\x1a\n", "image"),
+        (b"<!DOCTYPE html><html><body>", "html"),
+        (b"\xef\xbb\xbf<html>", "html"),
+        ("План работы".encode(), "text"),
+    ],
+)
+def test_format_is_sniffed_from_content_not_suffix(tmp_path: Path, head: bytes, expected: str) -> None:
+    from planparse.readers import sniff_format
+
+    path = tmp_path / "plan.doc"  # the suffix lies on purpose
+    path.write_bytes(head + b"\x00" * 16)
+    assert sniff_format(path).value == expected

@@ -22,6 +22,7 @@ class SourceFormat(StrEnum):
     DOC = "doc"
     RTF = "rtf"
     ODT = "odt"
+    HTML = "html"
     IMAGE = "image"
 
 

@@ -76,3 +76,57 @@ def align(positions: Sequence[float], starts: Sequence[int], total: int) -> list
         i = back[e][i]
         out.append(i)
     return out[::-1]
+
+
+Assigned = tuple[list[str], list[str], set[str]]  # timing texts, responsible texts, flags
+
+
+def assign_entries(
+    starts: Sequence[int],
+    total: int,
+    timing: Sequence[tuple[int, str]],
+    resp: Sequence[tuple[int, str]],
+    *,
+    absolute: bool = False,
+) -> list[Assigned]:
+    """Give each activity (first-line offsets ``starts``) its timing and responsible entries.
+
+    Entries are (line offset in their own column, text).  One timing entry for
+    several activities is shared (``timing_shared``); otherwise timings are
+    aligned in order (``timing_by_position`` when counts differ).  Responsible
+    entries are mapped through the timing anchors, then fill down to the
+    activities below them (``responsible_shared`` / ``responsible_by_position``).
+    ``absolute``: offsets in every column count from the same top (cells of one
+    table row); otherwise each column's first entry is taken to face the first
+    activity (serialized text, where columns start one after another).
+    """
+    n = len(starts)
+    out: list[Assigned] = [([], [], set()) for _ in range(n)]
+    anchors: list[tuple[float, float]] = []
+    if timing:
+        t_off = [off - (0 if absolute else timing[0][0]) for off, _ in timing]
+        if len(timing) == 1 and n > 1:
+            for k in range(n):
+                out[k][0].append(timing[0][1])
+                out[k][2].add("timing_shared")
+        else:
+            for (_, text), pos, k in zip(timing, t_off, align(t_off, starts, total), strict=True):
+                out[k][0].append(text)
+                anchors.append((pos, starts[k]))
+                if len(timing) != n:
+                    out[k][2].add("timing_by_position")
+    if resp:
+        mapping = piecewise_map([] if absolute else anchors)
+        base = 0 if absolute else resp[0][0]
+        positions = [map_offset(off - base, mapping) for off, _ in resp]
+        targets = align(positions, starts, total) if len(resp) > 1 else [0]
+        for (_, text), k in zip(resp, targets, strict=True):
+            out[k][1].append(text)
+        for k in range(1, n):  # fill down: an entry covers the activities below it
+            if not out[k][1]:
+                out[k][1].extend(out[k - 1][1])
+        shared = "responsible_shared" if n > 1 and len(resp) == 1 else ""
+        shared = shared or ("responsible_by_position" if len(resp) != n else "")
+        for k in range(n if shared else 0):
+            out[k][2].add(shared)
+    return out

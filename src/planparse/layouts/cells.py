@@ -9,8 +9,8 @@ Roman or Arabic month numbers, quarters, "в течение года".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -142,12 +142,17 @@ def row_to_item(
 
 
 def rows_to_items(
-    roles: Sequence[Role], rows: Sequence[tuple[Sequence[str], tuple[int, int]]]
+    roles: Sequence[Role],
+    rows: Sequence[tuple[Sequence[str], tuple[int, int]]],
+    flags: Mapping[int, tuple[str, ...]] | None = None,
 ) -> list[RawItem]:
-    """Items for every data row, tracking section headings between them."""
+    """Items for every data row, tracking section headings between them.
+
+    ``flags`` adds doubts found before this step, keyed by row index.
+    """
     section: tuple[str | None, str | None] = (None, None)
     items: list[RawItem] = []
-    for cells, where in rows:
+    for index, (cells, where) in enumerate(rows):
         if cells and cells[0] == HEADING:
             text = " ".join(" ".join(c.split()) for c in cells[1:] if c.strip())
             heading = section_heading(text)
@@ -155,7 +160,8 @@ def rows_to_items(
             continue
         found = row_to_item(roles, cells, section, where)
         if isinstance(found, RawItem):
-            items.append(found)
+            extra = (flags or {}).get(index, ())
+            items.append(replace(found, flags=tuple(dict.fromkeys((*found.flags, *extra)))) if extra else found)
         elif found is not None:
             section = found
     return items

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from planparse.layouts.align import align, map_offset, piecewise_map
+from planparse.layouts.align import Assigned, assign_entries
 from planparse.layouts.base import ends_open, is_bullet, item_start, starts_lower, starts_upper
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
 from planparse.normalize.timing import is_complete_timing, timing_score
@@ -213,44 +213,13 @@ class _Reader:
         self.offset += 1
 
 
-def _assign(block: _Block) -> tuple[list[list[str]], list[list[str]], list[set[str]]]:
-    n = len(block.items)
-    starts = [e.offset for e in block.items]
-    timing: list[list[str]] = [[] for _ in range(n)]
-    resp: list[list[str]] = [[] for _ in range(n)]
-    flags: list[set[str]] = [set() for _ in range(n)]
-    anchors: list[tuple[float, float]] = []
-    t_off = [e.offset - block.timing[0].offset for e in block.timing] if block.timing else []
-    if len(block.timing) == 1 and n > 1:
-        for k in range(n):
-            timing[k].append(" ".join(block.timing[0].lines))
-            flags[k].add("timing_shared")
-    elif block.timing:
-        targets = align(t_off, starts, block.title_len)
-        for entry, pos, k in zip(block.timing, t_off, targets, strict=True):
-            timing[k].append(" ".join(entry.lines))
-            anchors.append((pos, starts[k]))
-            if len(block.timing) != n:
-                flags[k].add("timing_by_position")
-    if block.resp:
-        first = block.resp[0].offset
-        mapping = piecewise_map(anchors)
-        positions = [map_offset(e.offset - first, mapping) for e in block.resp]
-        targets = align(positions, starts, block.title_len) if len(block.resp) > 1 else [0]
-        for entry, k in zip(block.resp, targets, strict=True):
-            resp[k].append("\n".join(entry.lines))
-        for k in range(1, n):  # fill down: an entry covers the activities below it
-            if not resp[k]:
-                resp[k] = list(resp[k - 1])
-        if n > 1 and len(block.resp) == 1:
-            shared = "responsible_shared"
-        elif len(block.resp) != n:
-            shared = "responsible_by_position"
-        else:
-            shared = ""
-        for k in range(n if shared else 0):
-            flags[k].add(shared)
-    return timing, resp, flags
+def _assign(block: _Block) -> list[Assigned]:
+    return assign_entries(
+        [e.offset for e in block.items],
+        block.title_len,
+        [(e.offset, " ".join(e.lines)) for e in block.timing],
+        [(e.offset, "\n".join(e.lines)) for e in block.resp],
+    )
 
 
 def parse_columns(doc: Document) -> ParsedPlan | None:
@@ -264,9 +233,8 @@ def parse_columns(doc: Document) -> ParsedPlan | None:
     blocks = _Reader(lines[end + 1 :], has_resp).run()
     items: list[RawItem] = []
     for block in blocks:
-        timing, resp, flags = _assign(block)
         heading = " ".join(block.heading) or None
-        for entry, t, r, f in zip(block.items, timing, resp, flags, strict=True):
+        for entry, (t, r, f) in zip(block.items, _assign(block), strict=True):
             number = item_start(entry.lines[0])
             items.append(
                 RawItem(

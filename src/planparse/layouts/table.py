@@ -18,7 +18,8 @@ import regex
 
 from planparse.layouts.base import ends_open, is_bullet, item_start, section_heading, starts_lower, starts_upper
 from planparse.layouts.cells import HEADING, Role, header_roles, is_plan_header, rows_to_items
-from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem, Table
+from planparse.layouts.multirow import expand_row
+from planparse.model import Cell, Document, LayoutKind, Line, ParsedPlan, RawItem, Table
 
 _SEGMENT = regex.compile(r"\S+(?: \S+)*")  # text runs separated by 2+ spaces
 Row = tuple[list[str], tuple[int, int]]
@@ -199,6 +200,38 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
     return header, rows_to_items(roles, rows), len(rows)
 
 
+def _reader_rows(table: Table, roles: Sequence[Role]) -> tuple[list[Row], dict[int, tuple[str, ...]]]:
+    """Rows of a reader table: merged heading rows marked, multi-activity rows expanded."""
+    kinds = [r.kind for r in roles]
+    role_index = {k: kinds.index(k) for k in ("title", "timing", "responsible") if k in kinds}
+    rows: list[Row] = []
+    flags: dict[int, tuple[str, ...]] = {}
+    for k, row in enumerate(table.rows[1:], 1):
+        where = (table.page, table.number + k)
+        filled = [c for c in row if c.text]
+        if len(filled) == 1 and filled[0].colspan > 1:
+            rows.append(([HEADING, filled[0].text], where))
+            continue
+        cells = list(row) + [Cell(())] * (len(kinds) - len(row))
+        lines = {role: cells[i].lines for role, i in role_index.items()}
+        multi = expand_row(lines.get("title", ()), lines.get("timing", ()), lines.get("responsible", ()))
+        if multi is None:
+            rows.append(([c.text for c in cells], where))
+            continue
+        heading, activities = multi
+        if heading:
+            rows.append(([HEADING, " ".join(heading)], where))
+        for act in activities:
+            texts = [""] * len(kinds)
+            texts[role_index["title"]] = "\n".join(act.lines)
+            for role, value in (("timing", act.timing), ("responsible", act.responsible)):
+                if role in role_index and value:
+                    texts[role_index[role]] = value
+            flags[len(rows)] = act.flags
+            rows.append((texts, (table.page, table.number + k)))
+    return rows, flags
+
+
 def _table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int] | None:
     header_text: list[str] = []
     items: list[RawItem] = []
@@ -210,13 +243,12 @@ def _table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int] | None:
             continue
         if not isinstance(block, Table) or not block.rows:
             continue
-        first = [c.text for c in block.rows[0]]
-        roles = header_roles(first)
-        if not is_plan_header(roles):
+        roles = header_roles([c.text for c in block.rows[0]])
+        if not is_plan_header(roles) or "title" not in [r.kind for r in roles]:
             continue
-        rows: list[Row] = [([c.text for c in r], (block.page, block.number + k)) for k, r in enumerate(block.rows[1:], 1)]
+        rows, flags = _reader_rows(block, roles)
         n_rows += len(rows)
-        items.extend(rows_to_items(roles, rows))
+        items.extend(rows_to_items(roles, rows, flags))
     return (header_text, items, n_rows) if items else None
 
 

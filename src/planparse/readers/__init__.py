@@ -7,6 +7,8 @@ a clear message.
 
 from __future__ import annotations
 
+import importlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,8 +18,28 @@ from planparse.readers.text import read_text
 
 Reader = Callable[[Path], Document]
 
+
+def _lazy(module: str, function: str) -> Reader:
+    """Import a reader only when a file needs it (pdfplumber, docx, OCR load slowly)."""
+
+    def reader(path: Path) -> Document:
+        mod = importlib.import_module(f"planparse.readers.{module}")
+        result: Document = getattr(mod, function)(path)
+        return result
+
+    reader.__name__ = function
+    return reader
+
+
 READERS: dict[SourceFormat, Reader] = {
     SourceFormat.TEXT: read_text,
+    SourceFormat.PDF: _lazy("pdf", "read_pdf"),
+    SourceFormat.DOCX: _lazy("docx", "read_docx"),
+    SourceFormat.DOC: _lazy("office", "read_office"),
+    SourceFormat.RTF: _lazy("office", "read_office"),
+    SourceFormat.ODT: _lazy("office", "read_office"),
+    SourceFormat.HTML: _lazy("office", "read_office"),
+    SourceFormat.IMAGE: _lazy("ocr", "read_image"),
 }
 
 _MAGIC: tuple[tuple[bytes, SourceFormat], ...] = (
@@ -31,15 +53,20 @@ _MAGIC: tuple[tuple[bytes, SourceFormat], ...] = (
 )
 
 
+_HTML = re.compile(rb"^(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
 def sniff_format(path: Path) -> SourceFormat:
     """Format from the first bytes; zip containers are told apart by their members."""
     with path.open("rb") as fh:
-        head = fh.read(8)
+        head = fh.read(1024)
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
             return fmt
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
+    if _HTML.search(head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200]):
+        return SourceFormat.HTML
     return SourceFormat.TEXT
 
 
