@@ -49,3 +49,30 @@ def read_rows(text: str) -> list[dict[str, str]]:
 
 def row_key(row: dict[str, str]) -> tuple[str, ...]:
     return tuple(row.get(c, "") for c in CONTENT_COLUMNS)
+
+
+def truth_rows(golden_dir, plan: str) -> list[dict[str, str]]:
+    return read_rows((golden_dir / "plans" / f"{plan}.csv").read_text(encoding="utf-8"))
+
+
+def comparable(entry: dict, got: list[dict[str, str]], truth: list[dict[str, str]]) -> None:
+    """Blank out what a sample changes on purpose (manifest flags), in place."""
+    ignore = set()
+    if entry.get("section_numbers_added"):
+        ignore |= {"section_no"}
+    if entry.get("item_numbers_added"):
+        ignore |= {"item_no", "parent_no"}
+    for row in (*got, *truth):
+        for column in ignore:
+            row[column] = ""
+        if entry.get("quotes_substituted"):  # the encoding cannot hold « »
+            for column in CONTENT_COLUMNS:
+                row[column] = row[column].replace("«", '"').replace("»", '"')
+
+
+def compare(entry: dict, activities: Sequence[Activity], golden_dir) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """(rows got, rows expected) for a sample, content columns only, made comparable."""
+    got = read_rows(to_golden_text(activities, CONTENT_COLUMNS))
+    truth = truth_rows(golden_dir, entry["plan"])
+    comparable(entry, got, truth)
+    return got, truth

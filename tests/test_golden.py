@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 from conftest import GOLDEN, SAMPLES, in_ci, load_manifest
-from golden_io import CONTENT_COLUMNS, read_rows, row_key, to_golden_text
+from golden_io import CONTENT_COLUMNS, compare, row_key, to_golden_text
 
 import planparse
 
@@ -22,10 +22,6 @@ NOISY_WRONG_BELOW = 0.8
 @cache
 def _convert(name: str) -> planparse.ConversionResult:
     return planparse.convert(SAMPLES / name)
-
-
-def _truth(plan: str) -> list[dict[str, str]]:
-    return read_rows((GOLDEN / "plans" / f"{plan}.csv").read_text(encoding="utf-8"))
 
 
 def test_update_flag_is_off_in_ci(update_golden: bool) -> None:
@@ -54,21 +50,8 @@ def test_golden(entry: dict, update_golden: bool) -> None:
 
 def _compare(entry: dict) -> tuple[list[dict[str, str]], list[dict[str, str]], list[str]]:
     result = _convert(entry["file"])
-    got = read_rows(to_golden_text(result.activities, CONTENT_COLUMNS))
-    truth = _truth(entry["plan"])
-    ignore = set()
-    if entry.get("section_numbers_added"):
-        ignore |= {"section_no"}
-    if entry.get("item_numbers_added"):
-        ignore |= {"item_no", "parent_no"}
-    for row in (*got, *truth):
-        for column in ignore:
-            row[column] = ""
-        if entry.get("quotes_substituted"):  # the encoding cannot hold « »
-            for column in CONTENT_COLUMNS:
-                row[column] = row[column].replace("«", '"').replace("»", '"')
-    conf = [f"{a.confidence}" for a in result.activities]
-    return got, truth, conf
+    got, truth = compare(entry, result.activities, GOLDEN)
+    return got, truth, [f"{a.confidence}" for a in result.activities]
 
 
 @pytest.mark.parametrize(
