@@ -26,6 +26,7 @@ from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
 from planparse.normalize.timing import is_complete_timing, timing_score
 
 TIMING_LINE_SCORE = 0.6
+MAX_TIMING_LINES = 4  # a timing cell longer than this is not one entry
 _WIDE_GAP = regex.compile(r"\S {3,}\S")
 _ROLE_WORDS = {
     "title": regex.compile(r"мероприяти|наименовани|содержание|вид работ", regex.I),
@@ -184,7 +185,12 @@ class _Reader:
     def on_timing(self, idx: int, line: Line, text: str) -> None:
         block = self.block
         current = block.timing[-1] if block.timing else None
-        if current is not None and not self.gap and not is_complete_timing(" ".join(current.lines)):
+        if (
+            current is not None
+            and not self.gap
+            and len(current.lines) < MAX_TIMING_LINES
+            and not is_complete_timing(" ".join(current.lines))
+        ):
             current.lines.append(text)
         elif timing_score(text) >= TIMING_LINE_SCORE / 2:
             block.timing.append(_Entry([text], self.offset, line))

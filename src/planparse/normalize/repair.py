@@ -18,7 +18,7 @@ _LATIN_TO_CYRILLIC = str.maketrans("aceopxyABCEHKMOPTXy", "асеорхуАВС�
 _WORD = regex.compile(r"[\p{L}]+")
 _CYR = regex.compile(r"\p{Script=Cyrillic}")
 _LAT = regex.compile(r"\p{Script=Latin}")
-_TOKEN = regex.compile(r"(\S+)(\s*)")
+_CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}+")
 
 
 def fix_lookalikes(text: str) -> tuple[str, int]:
@@ -39,7 +39,7 @@ def fix_lookalikes(text: str) -> tuple[str, int]:
 
 
 def _letters(token: str) -> bool:
-    return bool(token) and bool(regex.fullmatch(r"\p{Cyrillic}+", token))
+    return bool(token) and bool(_CYRILLIC_WORD.fullmatch(token))
 
 
 def join_split_words(text: str) -> tuple[str, int]:

@@ -47,6 +47,8 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +57,15 @@ import regex
 
 from planparse.model import Timing
 from planparse.normalize import timing_vocab as V
+
+_DIGITS = regex.compile(r"\d+")
+_MONTH_RE = regex.compile(V.MONTH)
+_WEEKDAYS_RE = regex.compile(V.WEEKDAYS)
+_CYR = regex.compile(r"\p{Cyrillic}")
+_LAT = regex.compile(r"\p{Latin}")
+_LETTERS = regex.compile(r"[^\W\d_]+")
+_YEAR_RE = regex.compile(r"(?:19|20)\d\d")
+_WORDCHAR = regex.compile(r"\w")
 
 __all__ = ["parse_timing", "timing_score", "is_complete_timing"]
 
@@ -80,17 +91,17 @@ def _span(a: int, b: int) -> frozenset[int]:
 
 def _num(s: str) -> int | None:
     s = s.strip()
-    digits = regex.match(r"\d+", s)
+    digits = _DIGITS.match(s)
     if digits:
         return int(digits.group())
     return V.NUMBER_WORDS.get(s)
 
 
 def _month_of_atom(atom: str) -> int | None:
-    word = regex.search(V.MONTH, atom)
+    word = _MONTH_RE.search(atom)
     if word:
         return next((m for m, rx in _MONTH_RX.items() if rx.fullmatch(word.group())), None)
-    parts = [int(p) for p in regex.findall(r"\d+", atom)]
+    parts = [int(p) for p in _DIGITS.findall(atom)]
     if len(parts) == 2 and parts[1] >= 1900:  # "03.2024"
         return parts[0] if 1 <= parts[0] <= 12 else None
     if len(parts) >= 2 and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12:
@@ -179,7 +190,7 @@ def _h_freq(m: regex.Match[str]) -> _Eff | None:
         count: int | None = V.COUNT_ADVERBS[m.group("adv")]
     else:
         count = _num(m.group("cnt")) if m.group("cnt") else 1
-    every = max((_num(x) or 0 for x in regex.split(r"-", m.group("pn") or "1")), default=1)
+    every = max((_num(x) or 0 for x in (m.group("pn") or "1").split("-")), default=1)
     if not count or not every:
         return None
     return _Eff(tpy=count * _per_year(m.group("per")) / every)
@@ -193,7 +204,7 @@ def _h_every(m: regex.Match[str]) -> _Eff | None:
     every = _num(m.group("n")) if m.group("n") else 1
     if not every:
         return None
-    if regex.fullmatch(V.WEEKDAYS, unit):
+    if _WEEKDAYS_RE.fullmatch(unit):
         per = 52.0
     else:
         per = _per_year(unit.replace("полугод", "полгод"))
@@ -257,24 +268,24 @@ def _normalize(text: str) -> tuple[str, tuple[int, ...]]:
 
     def fix(w: regex.Match[str]) -> str:
         word = w.group()
-        cyr, lat = regex.search(r"\p{Cyrillic}", word), regex.search(r"\p{Latin}", word)
+        cyr, lat = _CYR.search(word), _LAT.search(word)
         if (cyr and lat) or (word in V.ONE_LETTER_LATIN):
             return word.translate(V.LATIN_TO_CYRILLIC)
         return word
 
-    return regex.sub(r"[^\W\d_]+", fix, s), tuple(idx)
+    return _LETTERS.sub(fix, s), tuple(idx)
 
 
 def _classify(word: str) -> int:
     if word.isdigit() or word[:1].isdigit():
-        return _WEAK if regex.fullmatch(r"(?:19|20)\d\d", word) else _PARTIAL
+        return _WEAK if _YEAR_RE.fullmatch(word) else _PARTIAL
     if word in V.NEUTRAL_WORDS:
         return _NEUTRAL
     if word in V.WEAK_TIMING_WORDS or word in ("раз", "раза"):
         return _WEAK
     if word in V.ROMAN:
         return _PARTIAL
-    return _PUNCT if not regex.match(r"\w", word) else _UNKNOWN
+    return _PUNCT if not _WORDCHAR.match(word) else _UNKNOWN
 
 
 def _same_kind(a: str, b: str) -> bool:
@@ -333,6 +344,7 @@ def _leftover(text: str, idx: tuple[int, ...], toks: tuple[_Tok, ...]) -> str:
 
 
 # ---------------------------------------------------------------- public API
+@functools.lru_cache(maxsize=8192)
 def parse_timing(text: str) -> Timing:
     """Parse a Russian timing text ("июнь – сентябрь", "II квартал", ...).
 
@@ -363,6 +375,7 @@ def parse_timing(text: str) -> Timing:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def timing_score(text: str) -> float:
     """Share (0..1) of the meaningful words of ``text`` that are timing words.
 
@@ -385,6 +398,7 @@ def timing_score(text: str) -> float:
     return 0.0 if timing + other == 0 else timing / (timing + other)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_complete_timing(text: str) -> bool:
     """True when ``text`` is a whole timing phrase, not one cut mid-way.
 
