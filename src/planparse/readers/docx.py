@@ -60,7 +60,9 @@ VAL, TYPE = _w("val"), _w("type")
 _SKIP = frozenset(map(_w, ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "txbxContent")))
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
 _ODD_SPACES.update(dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None))
-_PAGE, _NEWLINE = object(), object()  # tokens of a paragraph besides its text
+# Tokens of a paragraph besides its text: a counted page break, a page/column break
+# not counted (see _Pages), a line break.
+_PAGE, _BREAK, _NEWLINE = object(), object(), object()
 
 
 class _Pages:
@@ -82,11 +84,6 @@ class _Pages:
         flag = ppr.find(_w("pageBreakBefore")) if ppr is not None else None
         return flag is not None and flag.get(VAL, "true") not in {"0", "false", "off"}
 
-    def count_in(self, el: etree._Element) -> int:
-        if self.rendered:
-            return sum(1 for _ in el.iter(RENDERED_BREAK))
-        return sum(1 for br in el.iter(BR) if br.get(TYPE) == "page")
-
 
 def _tokens(el: etree._Element, pages: _Pages) -> Iterator[object]:
     """Text pieces, line breaks and page breaks of a paragraph, in order."""
@@ -99,8 +96,9 @@ def _tokens(el: etree._Element, pages: _Pages) -> Iterator[object]:
         elif tag == T:
             yield child.text or ""
         elif tag == TAB:
-            if el.tag != _w("tabs"):
-                yield "\t"
+            yield "\t"
+        elif tag == BR and child.get(TYPE) in {"page", "column"}:
+            yield _BREAK
         elif tag in (BR, CR):
             yield _NEWLINE
         elif tag == NB_HYPHEN:
@@ -118,20 +116,23 @@ def _paragraph_lines(p: etree._Element, pages: _Pages) -> list[tuple[str, int]]:
     lines: list[tuple[str, int]] = []
     parts: list[str] = []
     start: int | None = None
+    open_line = True  # a line is started (the paragraph's first, or one after a line break)
     for token in _tokens(p, pages):
-        if token is _PAGE:
+        if token is _PAGE or token is _BREAK:
             if "".join(parts).strip():  # text after a page break starts a new line
                 lines.append(("".join(parts), start or pages.page))
-                parts, start = [], None
-            pages.page += 1
+                parts, start, open_line = [], None, False
+            pages.page += token is _PAGE
         elif token is _NEWLINE:
             lines.append(("".join(parts), start or pages.page))
-            parts, start = [], None
+            parts, start, open_line = [], None, True
         else:
             parts.append(token)  # type: ignore[arg-type]
+            open_line = True
             if start is None and str(token).strip():
                 start = pages.page
-    lines.append(("".join(parts), start or pages.page))
+    if open_line or not lines:  # a paragraph that ends in a page break adds no empty line
+        lines.append(("".join(parts), start or pages.page))
     return [(text.translate(_ODD_SPACES).rstrip(), page) for text, page in lines]
 
 
@@ -157,7 +158,7 @@ def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
                 yield from _children(inner, tag)
 
 
-def _cell_lines(tc: etree._Element, pages: _Pages) -> tuple[str, ...]:
+def _raw_cell_lines(tc: etree._Element, pages: _Pages) -> list[str]:
     lines: list[str] = []
     for el in _content(tc):
         if el.tag == P:
@@ -165,7 +166,12 @@ def _cell_lines(tc: etree._Element, pages: _Pages) -> tuple[str, ...]:
         else:  # nested table: flattened in reading order
             for tr in _children(el, TR):
                 for inner in _children(tr, TC):
-                    lines.extend(_cell_lines(inner, pages))
+                    lines.extend(_raw_cell_lines(inner, pages))
+    return lines
+
+
+def _cell_lines(tc: etree._Element, pages: _Pages) -> tuple[str, ...]:
+    lines = _raw_cell_lines(tc, pages)
     return tuple(lines) if any(line.strip() for line in lines) else ()
 
 
@@ -196,10 +202,10 @@ def _table(tbl: etree._Element, pages: _Pages, number: int) -> Table:
                 cell = Cell(merges[col], span, continued=True)
             else:
                 cell = Cell(lines, span)
+                for c in range(col, col + span):
+                    merges.pop(c, None)
                 if vmerge is not None:  # restart (a continuation without a start acts as one)
                     merges[col] = lines
-                else:
-                    merges.pop(col, None)
             row.append(cell)
             row.extend([Cell(())] * (span - 1))
         row.extend([Cell(())] * _int_prop(trpr, _w("gridAfter"), 0))
@@ -228,8 +234,11 @@ def read_docx_bytes(data: bytes, source: str, fmt: SourceFormat = SourceFormat.D
 
     try:
         body = docx.Document(io.BytesIO(data)).element.body
+        if body is None:
+            raise ValueError("no document body")
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OpcError, etree.LxmlError) as exc:
-        detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+        kind = "zlib.error" if isinstance(exc, zlib.error) else type(exc).__name__
+        detail = f"{kind}: {exc}".strip().rstrip(":")
         raise ReadError(f"corrupt or truncated DOCX ({detail})") from exc
     blocks = _blocks(body)
     numbered = sum(1 for p in body.iter(P) if p.find(f"{_w('pPr')}/{_w('numPr')}") is not None)
