@@ -52,6 +52,12 @@ GRID_HEADERS = {
     "roman": (["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], None, False),
     "arabic": ([str(k) for k in range(1, 13)], None, False),
 }
+UNRULED_ROWS = [
+    ("№", "Наименование мероприятия", "Срок", "Ответственный"),
+    ("1.", "Заседание Президиума", "февраль", "Председатель"),
+    ("2.", "Семинар для глав поселений", "март, сентябрь", "Аппарат"),
+    ("3.", "Отчёт о работе", "декабрь", "Дирекция"),
+]
 # Expected reading of the header cells per variant.
 HEADER_READ = {"names": MONTHS, "rotated_up": MONTHS, "rotated_down": MONTHS, "stacked": [m[:3] for m in MONTHS]}
 
@@ -185,6 +191,17 @@ def split_docx(path: Path, rows: int = 30, tall: int = 25) -> None:
     doc.save(path)
 
 
+def unruled_docx(path: Path) -> None:
+    """A plan table without borders: columns set by tab stops."""
+    doc = Docx()
+    doc.add_paragraph("План работы Совета на 2024 год")
+    for row in UNRULED_ROWS:
+        paragraph = doc.add_paragraph("\t".join(row))
+        for position in (1.2, 8.5, 12.0):
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(position))
+    doc.save(path)
+
+
 def blank_docx(path: Path) -> None:
     """No text at all: the PDF has no text layer, like a scan."""
     doc = Docx()
@@ -258,6 +275,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     long_docx(work / "long.docx")
     split_docx(work / "split.docx")
     blank_docx(work / "blank.docx")
+    unruled_docx(work / "unruled.docx")
     for variant in GRID_HEADERS:
         grid_docx(work / f"grid_{variant}.docx", variant)
     docx = sorted(work.glob("*.docx"))
@@ -332,6 +350,22 @@ def test_convert_merged_table(pdfs: dict[str, Path]) -> None:
     assert by_title["Общее собрание членов Ассоциации"].months == (4,)
     assert by_title["Подготовка отчёта"].months == (10, 11, 12)
     assert by_title["Проведение семинаров для глав поселений"].all_year
+
+
+def test_unruled_table_reads_as_aligned_text(pdfs: dict[str, Path]) -> None:
+    doc = read_pdf(pdfs["unruled"])
+    assert not _tables(doc)
+    lines = [ln.text for ln in doc.lines]
+    assert [ln.split("  ")[0].strip() for ln in lines[1:]] == ["№", "1.", "2.", "3."]
+    # character columns follow x positions: the timing column starts at the same column on every row
+    starts = {ln.index(word) for ln, word in zip(lines[1:], ["Срок", "февраль", "март", "декабрь"], strict=True)}
+    assert len(starts) == 1 and all("  " in ln for ln in lines[1:])
+    result = convert_document(doc)
+    assert [(a.title, a.months) for a in result.activities] == [
+        ("Заседание Президиума", (2,)),
+        ("Семинар для глав поселений", (3, 9)),
+        ("Отчёт о работе", (12,)),
+    ]
 
 
 # --- month grids --------------------------------------------------------------------
