@@ -1,0 +1,479 @@
+"""Page images as numpy arrays: binarize, despeckle, deskew, ruling lines, cell grids, ink.
+
+Pure numpy (plus Pillow for the rotation); no OCR here.  Every image is a 2-D
+array: ``gray`` is uint8 (0 black .. 255 white), ``dark`` is bool (True = ink).
+Sizes that depend on the scan resolution are given in inches and converted
+with the page's dpi, so the same constants hold at 200 and 300 dpi.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+# --- noise
+SPECK_ISOLATION_IN = 0.02  # ink with nothing else within this distance...
+SPECK_MAX_IN2 = 1.5e-4  # ...and at most this much ink in total there is a speck of dirt (~13 px at 300 dpi)
+
+# --- deskew
+MAX_SKEW_DEG = 5.0  # angles searched: +-MAX_SKEW_DEG
+SKEW_COARSE_STEP = 0.2
+SKEW_FINE_STEP = 0.02
+MIN_SKEW_DEG = 0.05  # smaller estimates are not worth a resampling
+SKEW_SAMPLE = 400_000  # dark pixels used for the projection profiles
+
+# --- ruling lines
+H_LINE_MIN_IN = 0.4  # a horizontal rule is at least this long (text strokes never are)
+V_LINE_MIN_IN = 0.16  # a vertical rule segment: longer than a capital letter at 12 pt
+LINE_FILL = 0.9  # share of ink along a window that makes it a rule (noise breaks a few pixels)
+MERGE_LINES_IN = 0.04  # rules closer than this are one rule (thick or doubled borders)
+EDGE_COVER = 0.6  # share of a cell's width a horizontal rule must cover to separate two cells
+V_EDGE_COVER = 0.95  # share of a row's height (rule to rule) a vertical rule must cover without a gap...
+RULE_GAP_PX = 2  # ...bridging breaks this short (noise); a letter stroke stops a cell padding short of the rules
+RULE_FRINGE_PX = 2  # rule pixels are painted out this much wider on each side (grey fringe)
+MIN_TABLE_LINES = 2  # a grid needs at least 2 horizontal and 2 vertical rules
+
+# --- ink inside cells
+FAINT_INK_SHARE = 0.3  # a pixel this far from the paper's grey towards the ink's counts as (faint) ink
+CELL_MARGIN_IN = 0.015  # ink this close to a cell's rules (beyond their thickness) is not counted
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 <= x < self.x1 and self.y0 <= y < self.y1
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """A merged region of grid units: rows r0..r1-1, columns c0..c1-1."""
+
+    r0: int
+    c0: int
+    r1: int
+    c1: int
+    box: Box
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Grid:
+    """One ruled table: rule positions and the cells they enclose."""
+
+    xs: tuple[int, ...]  # column boundaries (len = columns + 1)
+    ys: tuple[int, ...]  # row boundaries (len = rows + 1)
+    cells: tuple[GridCell, ...]
+    line_width: int  # typical rule thickness in pixels
+    half: int  # half-width of the band around a rule position that its pixels may occupy
+    v_sep: np.ndarray  # [row, boundary]: a vertical rule at xs[boundary] crosses the row
+    h_sep: np.ndarray  # [boundary, column]: a horizontal rule at ys[boundary] runs under the column
+
+    @property
+    def box(self) -> Box:
+        return Box(self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+
+# ---------------------------------------------------------------- binarize
+
+
+def otsu_threshold(gray: np.ndarray) -> int:
+    """Otsu's threshold of a uint8 image (pixels <= threshold are ink)."""
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    if total == 0:
+        return 127
+    omega = np.cumsum(hist) / total
+    mu = np.cumsum(hist * np.arange(256)) / total
+    mu_t = mu[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mu_t * omega - mu) ** 2 / (omega * (1 - omega))
+    between = np.nan_to_num(between)
+    return int(np.argmax(between))
+
+
+def _neighbours(dark: np.ndarray) -> np.ndarray:
+    """Number of ink pixels among the 8 neighbours of every pixel."""
+    p = np.pad(dark.astype(np.uint8), 1)
+    h, w = dark.shape
+    total = np.zeros((h, w), np.uint8)
+    for dy in (0, 1, 2):
+        for dx in (0, 1, 2):
+            if dy == 1 and dx == 1:
+                continue
+            total += p[dy : dy + h, dx : dx + w]
+    return total
+
+
+def box_count(mask: np.ndarray, r: int) -> np.ndarray:
+    """Ink pixels in the (2r+1)² box around every pixel."""
+    return _box_sum(mask, r, r)
+
+
+def _box_sum(mask: np.ndarray, ry: int, rx: int) -> np.ndarray:
+    """Sum over the (2ry+1) x (2rx+1) box around every pixel (summed-area table)."""
+    h, w = mask.shape
+    c = np.pad(mask.astype(np.int32).cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+    y0 = np.clip(np.arange(h) - ry, 0, h)[:, None]
+    y1 = np.clip(np.arange(h) + ry + 1, 0, h)[:, None]
+    x0 = np.clip(np.arange(w) - rx, 0, w)[None, :]
+    x1 = np.clip(np.arange(w) + rx + 1, 0, w)[None, :]
+    return c[y1, x1] - c[y0, x1] - c[y1, x0] + c[y0, x0]
+
+
+def _despeckle(dark: np.ndarray, dpi: float) -> np.ndarray:
+    """Salt-and-pepper removed: isolated specks of ink, holes in strokes.
+
+    An ink pixel with at most one ink neighbour is a speck (strokes and 1-px
+    rules always have two); so is ink whose whole neighbourhood of
+    SPECK_ISOLATION_IN holds no more than SPECK_MAX_IN2 of ink (a dot of dirt
+    far from any letter -- a period or a letter's dot sits next to its letter).
+    A paper pixel with at least 7 ink neighbours is a hole in a stroke.
+    """
+    n = _neighbours(dark)
+    out = (dark & (n >= 2)) | (~dark & (n >= 7))
+    r = max(2, round(SPECK_ISOLATION_IN * dpi))
+    return out & (box_count(out, r) > SPECK_MAX_IN2 * dpi * dpi)
+
+
+def _threshold(gray: np.ndarray) -> int:
+    """Half way between the paper's grey and the ink's core.
+
+    Otsu's threshold alone sits high on mostly-white scanned pages (grain
+    widens the paper peak): blurred specks and stroke fringes would become ink.
+    """
+    otsu = otsu_threshold(gray)
+    if otsu >= 250 or otsu <= 5:  # blank or solid page
+        return 127
+    sample = gray[::4, ::4]
+    paper, ink = sample[sample > otsu], sample[sample <= otsu]
+    if paper.size == 0 or ink.size == 0:
+        return otsu
+    return min(otsu, round((float(np.median(paper)) + float(np.percentile(ink, 10))) / 2))
+
+
+def binarize(gray: np.ndarray, dpi: float = 300) -> np.ndarray:
+    """Ink mask (threshold half way from paper to ink), with salt-and-pepper noise removed."""
+    return _despeckle(gray <= _threshold(gray), dpi)
+
+
+def faint_ink(gray: np.ndarray, dpi: float = 300) -> np.ndarray:
+    """A more lenient ink mask: anything FAINT_INK_SHARE of the way from paper to ink.
+
+    Light pencil or worn-toner marks fall above Otsu's threshold (OCR never
+    sees them) but are still clearly darker than the paper.
+    """
+    threshold = _threshold(gray)
+    sample = gray[::4, ::4]
+    paper = float(np.median(sample[sample > threshold])) if (sample > threshold).any() else 255.0
+    ink = float(np.median(sample[sample <= threshold])) if (sample <= threshold).any() else 0.0
+    return _despeckle(gray <= paper - FAINT_INK_SHARE * (paper - ink), dpi)
+
+
+# ---------------------------------------------------------------- deskew
+
+
+def _profile_score(ys: np.ndarray, xs: np.ndarray, angle_deg: float, height: int) -> float:
+    shifted = ys + xs * np.tan(np.radians(angle_deg))
+    hist = np.bincount(np.clip(np.round(shifted).astype(np.int64) + height, 0, 3 * height), minlength=3 * height + 1)
+    return float(np.dot(hist, hist))
+
+
+def estimate_skew(dark: np.ndarray) -> float:
+    """Counter-clockwise rotation of the content in degrees (Pillow's sign).
+
+    The horizontal projection profile is sharpest when rows of ink (ruling
+    lines, text baselines) are level: the angle maximising the sum of squared
+    row counts of the sheared ink wins, searched coarse then fine.
+    """
+    ys, xs = np.nonzero(dark)
+    if ys.size < 100:
+        return 0.0
+    if ys.size > SKEW_SAMPLE:
+        pick = np.random.default_rng(0).choice(ys.size, SKEW_SAMPLE, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    ys = ys.astype(np.float64)
+    xs = xs.astype(np.float64) - dark.shape[1] / 2
+    height = dark.shape[0]
+
+    def best(candidates: np.ndarray) -> float:
+        scores = [_profile_score(ys, xs, a, height) for a in candidates]
+        return float(candidates[int(np.argmax(scores))])
+
+    coarse = best(np.arange(-MAX_SKEW_DEG, MAX_SKEW_DEG + 1e-9, SKEW_COARSE_STEP))
+    fine = best(np.arange(coarse - SKEW_COARSE_STEP, coarse + SKEW_COARSE_STEP + 1e-9, SKEW_FINE_STEP))
+    return round(fine, 2)
+
+
+def rotate(gray: np.ndarray, angle_deg: float) -> np.ndarray:
+    """Rotate a grayscale page counter-clockwise by ``angle_deg`` (white fill, same size)."""
+    img = Image.fromarray(gray)
+    return np.asarray(img.rotate(angle_deg, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255))
+
+
+def deskew(gray: np.ndarray, dpi: float = 300) -> tuple[np.ndarray, float]:
+    """(level page, skew angle found in degrees)."""
+    angle = estimate_skew(binarize(gray, dpi))
+    if abs(angle) < MIN_SKEW_DEG:
+        return gray, angle
+    return rotate(gray, -angle), angle
+
+
+# ---------------------------------------------------------------- ruling lines
+
+
+def _runs(flags: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
+    """[start, end) runs of True, gaps up to ``max_gap`` bridged."""
+    idx = np.flatnonzero(flags)
+    if idx.size == 0:
+        return []
+    runs: list[tuple[int, int]] = []
+    start = prev = int(idx[0])
+    for i in idx[1:]:
+        i = int(i)
+        if i - prev > max_gap + 1:
+            runs.append((start, prev + 1))
+            start = i
+        prev = i
+    runs.append((start, prev + 1))
+    return runs
+
+
+def _line_mask(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """Pixels belonging to a window of ``length`` along ``axis`` that is LINE_FILL inked.
+
+    A morphological opening by a line segment that tolerates a few broken pixels.
+    """
+    if dark.shape[axis] < length:
+        return np.zeros_like(dark)
+    a = dark if axis == 1 else dark.T
+    c = np.cumsum(a, axis=1, dtype=np.int32)
+    c = np.pad(c, ((0, 0), (1, 0)))
+    window = c[:, length:] - c[:, :-length]  # window starting at j covers j..j+length-1
+    good = window >= LINE_FILL * length
+    # Dilate back: a pixel is on a rule when any good window covers it.
+    g = np.cumsum(good, axis=1, dtype=np.int32)
+    g = np.pad(g, ((0, 0), (1, 0)))
+    w = a.shape[1]
+    j = np.arange(w)
+    lo = np.clip(j - length + 1, 0, good.shape[1])
+    hi = np.clip(j + 1, 0, good.shape[1])
+    covered = (g[:, hi] - g[:, lo]) > 0
+    mask = covered & a
+    return mask if axis == 1 else mask.T
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    pos: int  # y of a horizontal rule, x of a vertical one (centre)
+    start: int  # extent along the rule
+    end: int
+    width: int  # thickness
+
+
+def _segments(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Segment]:
+    """Rules in a line mask: bands of neighbouring rows (axis=1) or columns (axis=0)."""
+    m = mask if axis == 1 else mask.T
+    profile = m.sum(axis=1)
+    out: list[Segment] = []
+    for b0, b1 in _runs(profile >= min_len, max_gap=merge):
+        along = m[b0:b1].any(axis=0)
+        for s, e in _runs(along, max_gap=merge):
+            if e - s >= min_len:
+                out.append(Segment((b0 + b1 - 1) // 2, s, e, b1 - b0))
+    return out
+
+
+def ruling_masks(dark: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """(horizontal rules, vertical rules) as ink masks."""
+    return (
+        _line_mask(dark, max(8, round(H_LINE_MIN_IN * dpi)), axis=1),
+        _line_mask(dark, max(8, round(V_LINE_MIN_IN * dpi)), axis=0),
+    )
+
+
+def _cluster(positions: list[int], tol: int) -> list[int]:
+    out: list[list[int]] = []
+    for p in sorted(positions):
+        if out and p - out[-1][-1] <= tol:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return [round(sum(g) / len(g)) for g in out]
+
+
+def _cover(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int, axis: int) -> float:
+    """Share of the span (along ``axis``) covered by rule pixels inside the band."""
+    band = mask[max(0, y0) : max(0, y1), max(0, x0) : max(0, x1)]
+    if band.size == 0:
+        return 0.0
+    return float(band.any(axis=0 if axis == 1 else 1).mean())
+
+
+def _longest_cover(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> float:
+    """Longest unbroken run of rows with rule pixels in the band, as a share of its height."""
+    band = mask[max(0, y0) : max(0, y1), max(0, x0) : max(0, x1)]
+    if band.size == 0:
+        return 0.0
+    runs = _runs(band.any(axis=1), max_gap=RULE_GAP_PX)
+    return max((e - s for s, e in runs), default=0) / band.shape[0]
+
+
+def find_grids(hmask: np.ndarray, vmask: np.ndarray, dpi: float) -> list[Grid]:
+    """Ruled tables on a level page, top to bottom, from its rule masks (``ruling_masks``)."""
+    merge = max(2, round(MERGE_LINES_IN * dpi))
+    hsegs = _segments(hmask, 1, max(8, round(H_LINE_MIN_IN * dpi)), merge)
+    vsegs = _segments(vmask, 0, max(8, round(V_LINE_MIN_IN * dpi)), merge)
+    if len(hsegs) < MIN_TABLE_LINES or len(vsegs) < MIN_TABLE_LINES:
+        return []
+    # Group rules that touch into tables (union-find over horizontal + vertical segments).
+    parent = list(range(len(hsegs) + len(vsegs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    tol = merge + 2
+
+    def anchored(v: Segment) -> bool:  # a vertical rule runs from a horizontal rule to another; letter strokes do not
+        ends = [h for h in hsegs if h.start - tol <= v.pos <= h.end + tol]
+        return any(abs(h.pos - v.start) <= tol + h.width for h in ends) and any(
+            abs(h.pos - v.end) <= tol + h.width for h in ends
+        )
+
+    vsegs = [v for v in vsegs if anchored(v)]
+    if len(vsegs) < MIN_TABLE_LINES:
+        return []
+    for i, h in enumerate(hsegs):
+        for j, v in enumerate(vsegs):
+            if h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol:
+                parent[find(i)] = find(len(hsegs) + j)
+    groups: dict[int, tuple[list[Segment], list[Segment]]] = {}
+    for i, h in enumerate(hsegs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vsegs):
+        groups.setdefault(find(len(hsegs) + j), ([], []))[1].append(v)
+    grids = [
+        g
+        for hs, vs in groups.values()
+        if len(hs) >= MIN_TABLE_LINES and len(vs) >= MIN_TABLE_LINES
+        for g in [_grid(hs, vs, hmask, vmask, merge)]
+        if g is not None
+    ]
+    return sorted(grids, key=lambda g: g.ys[0])
+
+
+def _grid(hs: list[Segment], vs: list[Segment], hmask: np.ndarray, vmask: np.ndarray, merge: int) -> Grid | None:
+    left = min(h.start for h in hs)
+    right = max(h.end for h in hs)
+    top = min(v.start for v in vs)
+    bottom = max(v.end for v in vs)
+    xs = _cluster([v.pos for v in vs] + [left, right], merge * 2)
+    ys = _cluster([h.pos for h in hs] + [top, bottom], merge * 2)
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    lw = max(1, int(np.median([s.width for s in (*hs, *vs)])))
+    half = lw // 2 + merge
+    nr, nc = len(ys) - 1, len(xs) - 1
+    # v_sep[r][j]: a rule at xs[j] separates columns j-1 and j in row r.
+    v_sep = np.zeros((nr, nc + 1), bool)
+    for r in range(nr):
+        # The whole span, rules included: a rule meets both, a tall letter stroke stops short.
+        y0, y1 = ys[r], ys[r + 1] + 1
+        for j in range(nc + 1):
+            v_sep[r, j] = _longest_cover(vmask, y0, y1, xs[j] - half, xs[j] + half + 1) >= V_EDGE_COVER
+    h_sep = np.zeros((nr + 1, nc), bool)
+    for i in range(nr + 1):
+        for c in range(nc):
+            x0, x1 = xs[c] + half, xs[c + 1] - half
+            if x1 <= x0:
+                continue
+            h_sep[i, c] = _cover(hmask, ys[i] - half, ys[i] + half + 1, x0, x1, axis=1) >= EDGE_COVER
+    # Merge grid units not separated by a rule.
+    parent = list(range(nr * nc))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(nr):
+        for c in range(nc):
+            if c + 1 < nc and not v_sep[r, c + 1]:
+                parent[find(r * nc + c)] = find(r * nc + c + 1)
+            if r + 1 < nr and not h_sep[r + 1, c]:
+                parent[find(r * nc + c)] = find((r + 1) * nc + c)
+    regions: dict[int, list[tuple[int, int]]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            regions.setdefault(find(r * nc + c), []).append((r, c))
+    cells = []
+    for units in regions.values():
+        r0 = min(r for r, _ in units)
+        r1 = max(r for r, _ in units) + 1
+        c0 = min(c for _, c in units)
+        c1 = max(c for _, c in units) + 1
+        cells.append(GridCell(r0, c0, r1, c1, Box(xs[c0], ys[r0], xs[c1], ys[r1])))
+    cells.sort(key=lambda k: (k.r0, k.c0))
+    return Grid(tuple(xs), tuple(ys), tuple(cells), lw, half, v_sep, h_sep)
+
+
+def dilate(mask: np.ndarray, ry: int, rx: int) -> np.ndarray:
+    """Box dilation by ``ry`` rows and ``rx`` columns each side (summed-area table)."""
+    return _box_sum(mask, ry, rx) > 0
+
+
+def rule_pixels(grids: list[Grid], hmask: np.ndarray, vmask: np.ndarray) -> np.ndarray:
+    """The pixels of the grids' rules (only where they separate cells), grown across the
+    rule by RULE_FRINGE_PX so the grey fringe of a blurred scan goes too.  Letter
+    strokes that happen to be long stay."""
+    hr = np.zeros_like(hmask)
+    vr = np.zeros_like(vmask)
+    for g in grids:
+        h = g.half
+        for i, c in zip(*np.nonzero(g.h_sep), strict=True):
+            y0, y1, x0, x1 = max(0, g.ys[i] - h), g.ys[i] + h + 1, max(0, g.xs[c] - h), g.xs[c + 1] + h + 1
+            hr[y0:y1, x0:x1] |= hmask[y0:y1, x0:x1]
+        for r, j in zip(*np.nonzero(g.v_sep), strict=True):
+            y0, y1, x0, x1 = max(0, g.ys[r] - h), g.ys[r + 1] + h + 1, max(0, g.xs[j] - h), g.xs[j] + h + 1
+            vr[y0:y1, x0:x1] |= vmask[y0:y1, x0:x1]
+    return dilate(hr, RULE_FRINGE_PX, 1) | dilate(vr, 1, RULE_FRINGE_PX)
+
+
+# ---------------------------------------------------------------- ink
+
+
+def cell_margin(grid: Grid, dpi: float) -> int:
+    return grid.line_width // 2 + 1 + round(CELL_MARGIN_IN * dpi)
+
+
+def ink_share(dark: np.ndarray, box: Box, margin: int) -> float:
+    """Share of ink pixels inside ``box`` shrunk by ``margin`` (at most a quarter of each side)."""
+    mx = min(margin, box.width // 4)
+    my = min(margin, box.height // 4)
+    inner = dark[box.y0 + my : box.y1 - my, box.x0 + mx : box.x1 - mx]
+    return float(inner.mean()) if inner.size else 0.0
