@@ -166,14 +166,14 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     if not text:
         return "", False
     had = False
-    rest = text
+    rest = text.strip()
     while True:
         m = _BULLET_RE.match(rest)
         if not m or not m.group(0):
             break
         had = True
-        rest = rest[m.end() :]
-    return rest.strip(), had
+        rest = rest[m.end() :].strip()
+    return rest, had
 
 
 def clean_title(lines: Sequence[str]) -> str:
