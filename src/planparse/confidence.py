@@ -9,8 +9,8 @@
   ``mark_ocr_suspect``), whether the timing was understood (``timing_unparsed``,
   ``timing_missing``, ``timing_by_position``, ``timing_shared``), how the
   responsible parties were assigned (``responsible_by_position``,
-  ``responsible_shared``, ``responsible_missing``) and text quality
-  (``text_repaired``, ``text_quotes_inconsistent``, ``text_mixed_scripts``,
+  ``responsible_shared``, ``responsible_missing``) text quality, including words the OCR engine doubted
+  (``ocr_unsure``, ``text_repaired``, ``text_quotes_inconsistent``, ``text_mixed_scripts``,
   ``title_missing``, ``title_suspicious``).
 
 Grades follow the usual cut-offs: < 0.5 poor, < 0.8 fair, < 0.9 good, else
@@ -43,6 +43,7 @@ PENALTIES: dict[str, float] = {
     "responsible_missing": 0.85,
     "text_mixed_scripts": 0.7,
     "text_repaired": 0.92,
+    "ocr_unsure": 0.7,
     "text_quotes_inconsistent": 0.75,
     "title_missing": 0.3,
     "title_suspicious": 0.7,

@@ -64,12 +64,14 @@ class Cell:
     Readers expand merged cells: a horizontal merge keeps the text in its first
     grid column (``colspan`` > 1) and leaves empty cells after it; a vertical
     merge repeats the text in every row it covers, with ``continued=True`` on
-    the copies.
+    the copies.  ``unsure`` lists words an OCR engine read with low confidence;
+    they become an ``ocr_unsure`` flag on the rows that contain them.
     """
 
     lines: tuple[str, ...]
     colspan: int = 1
     continued: bool = False
+    unsure: tuple[str, ...] = ()  # words the reader (OCR) could not read with confidence
 
     @property
     def text(self) -> str:

@@ -214,8 +214,11 @@ def _reader_rows(table: Table, roles: Sequence[Role]) -> tuple[list[Row], dict[i
             continue
         cells = list(row) + [Cell(())] * (len(kinds) - len(row))
         lines = {role: cells[i].lines for role, i in role_index.items()}
+        unsure = [w for c in cells for w in c.unsure]
         multi = expand_row(lines.get("title", ()), lines.get("timing", ()), lines.get("responsible", ()))
         if multi is None:
+            if unsure:
+                flags[len(rows)] = ("ocr_unsure",)
             rows.append(([c.text for c in cells], where))
             continue
         heading, activities = multi
@@ -227,7 +230,9 @@ def _reader_rows(table: Table, roles: Sequence[Role]) -> tuple[list[Row], dict[i
             for role, value in (("timing", act.timing), ("responsible", act.responsible)):
                 if role in role_index and value:
                     texts[role_index[role]] = value
-            flags[len(rows)] = act.flags
+            said = " ".join((*act.lines, act.timing or "", act.responsible or ""))
+            doubt = ("ocr_unsure",) if any(w in said for w in unsure) else ()
+            flags[len(rows)] = (*act.flags, *doubt)
             rows.append((texts, (table.page, table.number + k)))
     return rows, flags
 

@@ -28,16 +28,21 @@ SKEW_SAMPLE = 400_000  # dark pixels used for the projection profiles
 H_LINE_MIN_IN = 0.4  # a horizontal rule is at least this long (text strokes never are)
 V_LINE_MIN_IN = 0.16  # a vertical rule segment: longer than a capital letter at 12 pt
 LINE_FILL = 0.9  # share of ink along a window that makes it a rule (noise breaks a few pixels)
+RULE_SIDE_IN = 0.025  # beside a rule, this far from it, there is paper...
+RULE_CLEAR = 0.6  # ...along at least this share of the window (text touching it now and then is fine)
 MERGE_LINES_IN = 0.04  # rules closer than this are one rule (thick or doubled borders)
 EDGE_COVER = 0.6  # share of a cell's width a horizontal rule must cover to separate two cells
 V_EDGE_COVER = 0.95  # share of a row's height (rule to rule) a vertical rule must cover without a gap...
 RULE_GAP_PX = 2  # ...bridging breaks this short (noise); a letter stroke stops a cell padding short of the rules
 RULE_FRINGE_PX = 2  # rule pixels are painted out this much wider on each side (grey fringe)
+RULE_ROW_FILL = 0.3  # a row of a rule's band where the rule mask fills this share...
+RULE_INK_FILL = 0.8  # ...or ink fills this share (text rows never do)
 MIN_TABLE_LINES = 2  # a grid needs at least 2 horizontal and 2 vertical rules
 
 # --- ink inside cells
 FAINT_INK_SHARE = 0.3  # a pixel this far from the paper's grey towards the ink's counts as (faint) ink
 CELL_MARGIN_IN = 0.015  # ink this close to a cell's rules (beyond their thickness) is not counted
+MARK_WINDOW_IN = 0.08  # side of the square window a month mark is measured in (a 10-pt "+" is ~0.07 in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,17 +137,14 @@ def box_count(mask: np.ndarray, r: int) -> np.ndarray:
 
 
 def _box_sum(mask: np.ndarray, ry: int, rx: int) -> np.ndarray:
-    """Sum over the (2ry+1) x (2rx+1) box around every pixel (summed-area table)."""
-    h, w = mask.shape
-    c = np.pad(mask.astype(np.int32).cumsum(0).cumsum(1), ((1, 0), (1, 0)))
-    y0 = np.clip(np.arange(h) - ry, 0, h)[:, None]
-    y1 = np.clip(np.arange(h) + ry + 1, 0, h)[:, None]
-    x0 = np.clip(np.arange(w) - rx, 0, w)[None, :]
-    x1 = np.clip(np.arange(w) + rx + 1, 0, w)[None, :]
-    return c[y1, x1] - c[y0, x1] - c[y1, x0] + c[y0, x0]
+    """Sum over the (2ry+1) x (2rx+1) box around every pixel (summed-area table, zero outside)."""
+    p = np.pad(mask.astype(np.int32), ((ry + 1, ry), (rx + 1, rx)))
+    c = p.cumsum(0, dtype=np.int32).cumsum(1, dtype=np.int32)
+    ky, kx = 2 * ry + 1, 2 * rx + 1
+    return c[ky:, kx:] - c[:-ky, kx:] - c[ky:, :-kx] + c[:-ky, :-kx]
 
 
-def _despeckle(dark: np.ndarray, dpi: float) -> np.ndarray:
+def despeckle(dark: np.ndarray, dpi: float) -> np.ndarray:
     """Salt-and-pepper removed: isolated specks of ink, holes in strokes.
 
     An ink pixel with at most one ink neighbour is a speck (strokes and 1-px
@@ -175,7 +177,7 @@ def _threshold(gray: np.ndarray) -> int:
 
 def binarize(gray: np.ndarray, dpi: float = 300) -> np.ndarray:
     """Ink mask (threshold half way from paper to ink), with salt-and-pepper noise removed."""
-    return _despeckle(gray <= _threshold(gray), dpi)
+    return despeckle(gray <= _threshold(gray), dpi)
 
 
 def faint_ink(gray: np.ndarray, dpi: float = 300) -> np.ndarray:
@@ -188,7 +190,7 @@ def faint_ink(gray: np.ndarray, dpi: float = 300) -> np.ndarray:
     sample = gray[::4, ::4]
     paper = float(np.median(sample[sample > threshold])) if (sample > threshold).any() else 255.0
     ink = float(np.median(sample[sample <= threshold])) if (sample <= threshold).any() else 0.0
-    return _despeckle(gray <= paper - FAINT_INK_SHARE * (paper - ink), dpi)
+    return despeckle(gray <= paper - FAINT_INK_SHARE * (paper - ink), dpi)
 
 
 # ---------------------------------------------------------------- deskew
@@ -260,27 +262,42 @@ def _runs(flags: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
     return runs
 
 
-def _line_mask(dark: np.ndarray, length: int, axis: int) -> np.ndarray:
-    """Pixels belonging to a window of ``length`` along ``axis`` that is LINE_FILL inked.
+def _window_sums(a: np.ndarray, length: int) -> np.ndarray:
+    """Sums over windows of ``length`` along axis 1 (window j covers j..j+length-1)."""
+    c = np.pad(np.cumsum(a, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
+    return c[:, length:] - c[:, :-length]
 
-    A morphological opening by a line segment that tolerates a few broken pixels.
+
+def _line_mask(dark: np.ndarray, length: int, axis: int, side: int) -> np.ndarray:
+    """Ink pixels on a rule along ``axis``: a morphological opening by a line segment.
+
+    A window of ``length`` is a piece of rule when ink fills LINE_FILL of it and
+    the rows ``side`` pixels to either side are mostly paper (RULE_CLEAR): the
+    baseline of bold text with serifs is as long and full, but has letters on
+    one side.  A rule drifting by a row (residual skew, JPEG blocks) stays one
+    run: the test uses the 3-row OR.
     """
     if dark.shape[axis] < length:
         return np.zeros_like(dark)
     a = dark if axis == 1 else dark.T
-    c = np.cumsum(a, axis=1, dtype=np.int32)
-    c = np.pad(c, ((0, 0), (1, 0)))
-    window = c[:, length:] - c[:, :-length]  # window starting at j covers j..j+length-1
-    good = window >= LINE_FILL * length
+    smeared = a.copy()
+    smeared[1:] |= a[:-1]
+    smeared[:-1] |= a[1:]
+    good = _window_sums(smeared, length) >= LINE_FILL * length
+    if side > 0:
+        ink_side = _window_sums(a, length)
+        limit = (1 - RULE_CLEAR) * length
+        above = np.full(good.shape, False)
+        below = np.full(good.shape, False)
+        above[side:] = ink_side[:-side] <= limit
+        below[:-side] = ink_side[side:] <= limit
+        good &= above & below
     # Dilate back: a pixel is on a rule when any good window covers it.
-    g = np.cumsum(good, axis=1, dtype=np.int32)
-    g = np.pad(g, ((0, 0), (1, 0)))
-    w = a.shape[1]
-    j = np.arange(w)
+    g = np.pad(np.cumsum(good, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
+    j = np.arange(a.shape[1])
     lo = np.clip(j - length + 1, 0, good.shape[1])
     hi = np.clip(j + 1, 0, good.shape[1])
-    covered = (g[:, hi] - g[:, lo]) > 0
-    mask = covered & a
+    mask = ((g[:, hi] - g[:, lo]) > 0) & a
     return mask if axis == 1 else mask.T
 
 
@@ -307,9 +324,10 @@ def _segments(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Seg
 
 def ruling_masks(dark: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     """(horizontal rules, vertical rules) as ink masks."""
+    side = max(3, round(RULE_SIDE_IN * dpi))
     return (
-        _line_mask(dark, max(8, round(H_LINE_MIN_IN * dpi)), axis=1),
-        _line_mask(dark, max(8, round(V_LINE_MIN_IN * dpi)), axis=0),
+        _line_mask(dark, max(8, round(H_LINE_MIN_IN * dpi)), axis=1, side=side),
+        _line_mask(dark, max(8, round(V_LINE_MIN_IN * dpi)), axis=0, side=side),
     )
 
 
@@ -447,21 +465,55 @@ def dilate(mask: np.ndarray, ry: int, rx: int) -> np.ndarray:
     return _box_sum(mask, ry, rx) > 0
 
 
-def rule_pixels(grids: list[Grid], hmask: np.ndarray, vmask: np.ndarray) -> np.ndarray:
-    """The pixels of the grids' rules (only where they separate cells), grown across the
-    rule by RULE_FRINGE_PX so the grey fringe of a blurred scan goes too.  Letter
-    strokes that happen to be long stay."""
-    hr = np.zeros_like(hmask)
-    vr = np.zeros_like(vmask)
+def _paint_band(
+    out: np.ndarray, mask: np.ndarray, dark: np.ndarray, text: np.ndarray, y0: int, y1: int, x0: int, x1: int
+) -> None:
+    """Mark the rule running along x in mask[y0:y1, x0:x1]: the rows it fills (in the
+    rule mask or the ink mask, whichever is wider), widened by RULE_FRINGE_PX, except
+    in columns where ``text`` ink touches the widened band from outside -- a letter
+    touching the rule keeps its stroke (and a stub of the rule)."""
+    h, w = mask.shape
+    y0, y1, x0, x1 = max(0, y0), min(h, y1), max(0, x0), min(w, x1)
+    if y1 <= y0 or x1 <= x0:
+        return
+    in_mask = mask[y0:y1, x0:x1].mean(axis=1)
+    if in_mask.max() < RULE_ROW_FILL:
+        return
+    # The rule's rows: around the fullest row, as long as the rule mask or the ink fills them.
+    filled = (in_mask >= RULE_ROW_FILL) | (dark[y0:y1, x0:x1].mean(axis=1) >= RULE_INK_FILL)
+    peak = int(np.argmax(in_mask))
+    a = b = peak
+    while a > 0 and filled[a - 1]:
+        a -= 1
+    while b + 1 < len(filled) and filled[b + 1]:
+        b += 1
+    top = max(0, y0 + a - RULE_FRINGE_PX)
+    bottom = min(h, y0 + b + RULE_FRINGE_PX + 1)
+    above = text[top - 1, x0:x1] if top > 0 else np.zeros(x1 - x0, bool)
+    below = text[bottom, x0:x1] if bottom < h else np.zeros(x1 - x0, bool)
+    touched = above | below
+    # A letter's stroke is a few pixels wide: spare its neighbours too.
+    touched = touched | np.roll(touched, 1) | np.roll(touched, -1)
+    out[top:bottom, x0:x1] |= ~touched[None, :]
+
+
+def rule_pixels(grids: list[Grid], hmask: np.ndarray, vmask: np.ndarray, dark: np.ndarray) -> np.ndarray:
+    """The pixels to paint out: the grids' rules where they separate cells, widened over
+    their grey fringe, sparing letters that touch them.  Long letter strokes stay."""
+    # Ink touching a horizontal rule is text unless it is a crossing vertical rule, and vice versa.
+    grow = RULE_FRINGE_PX + 1
+    h_text = dark & ~dilate(vmask, grow, grow)
+    v_text = (dark & ~dilate(hmask, grow, grow)).T
+    out = np.zeros_like(hmask)
+    out_t = np.zeros_like(vmask.T)
+    vt, dt = vmask.T, dark.T
     for g in grids:
         h = g.half
         for i, c in zip(*np.nonzero(g.h_sep), strict=True):
-            y0, y1, x0, x1 = max(0, g.ys[i] - h), g.ys[i] + h + 1, max(0, g.xs[c] - h), g.xs[c + 1] + h + 1
-            hr[y0:y1, x0:x1] |= hmask[y0:y1, x0:x1]
+            _paint_band(out, hmask, dark, h_text, g.ys[i] - h, g.ys[i] + h + 1, g.xs[c] - h, g.xs[c + 1] + h + 1)
         for r, j in zip(*np.nonzero(g.v_sep), strict=True):
-            y0, y1, x0, x1 = max(0, g.ys[r] - h), g.ys[r + 1] + h + 1, max(0, g.xs[j] - h), g.xs[j] + h + 1
-            vr[y0:y1, x0:x1] |= vmask[y0:y1, x0:x1]
-    return dilate(hr, RULE_FRINGE_PX, 1) | dilate(vr, 1, RULE_FRINGE_PX)
+            _paint_band(out_t, vt, dt, v_text, g.xs[j] - h, g.xs[j] + h + 1, g.ys[r] - h, g.ys[r + 1] + h + 1)
+    return out | out_t.T
 
 
 # ---------------------------------------------------------------- ink
@@ -477,3 +529,32 @@ def ink_share(dark: np.ndarray, box: Box, margin: int) -> float:
     my = min(margin, box.height // 4)
     inner = dark[box.y0 + my : box.y1 - my, box.x0 + mx : box.x1 - mx]
     return float(inner.mean()) if inner.size else 0.0
+
+
+def mark_window(dpi: float) -> int:
+    """Half-side in pixels of the mark-sized window (MARK_WINDOW_IN square)."""
+    return max(2, round(MARK_WINDOW_IN * dpi / 2))
+
+
+def ink_density(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Share of ink in the mark-sized window around every pixel (computed once per page)."""
+    r = mark_window(dpi)
+    return box_count(ink, r) / float((2 * r + 1) ** 2)
+
+
+def mark_ink(density: np.ndarray, ink: np.ndarray, box: Box, margin: int, dpi: float) -> float:
+    """Ink share in the densest mark-sized window inside ``box`` minus ``margin``.
+
+    The whole-cell share depends on the cell's size (a "+" in a tall six-line
+    row is 0.3 % of it, the specks left in an empty small cell 0.1 %); the
+    densest window does not: a mark fills 15-30 % of it, scattered specks
+    a few per cent at most.  Cells smaller than the window use their whole
+    inner share.
+    """
+    r = mark_window(dpi)
+    mx = min(margin, box.width // 4)
+    my = min(margin, box.height // 4)
+    y0, y1, x0, x1 = box.y0 + my + r, box.y1 - my - r, box.x0 + mx + r, box.x1 - mx - r
+    if y1 <= y0 or x1 <= x0:
+        return ink_share(ink, box, margin)
+    return float(density[y0:y1, x0:x1].max())
