@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from planparse.errors import ConverterUnavailableError, ReadError
 from planparse.model import Cell, Line, Table
-from planparse.readers import ocr, ocr_grid
+from planparse.readers import ocr, ocr_grid, ocr_preprocess, ocr_repair, ocr_table, tesseract
 
 MONTHS = ("Янв", "Фев", "Мар", "Апр", "Май", "Июн", "Июл", "Авг", "Сен", "Окт", "Ноя", "Дек")
 DPI = 300
@@ -29,7 +29,7 @@ DPI = 300
 @cache
 def _has_russian_tesseract() -> bool:
     try:
-        ocr.check_tesseract()
+        tesseract.check_tesseract()
     except ConverterUnavailableError:
         return False
     return True
@@ -133,13 +133,13 @@ def _months(row: tuple[Cell, ...]) -> set[int]:
 @pytest.mark.parametrize("angle", [1.0, -0.7, 1.4])
 def test_deskew_estimate_is_within_a_third_of_a_degree(angle: float) -> None:
     page = np.asarray(grid_page(angle=angle))
-    found = ocr_grid.estimate_skew(ocr_grid.binarize(page, DPI))
+    found = ocr_preprocess.estimate_skew(ocr_preprocess.binarize(page, DPI))
     assert abs(found - angle) <= 0.3, found
 
 
 def test_grid_of_the_level_page_is_found() -> None:
     gray = np.asarray(grid_page())
-    faint = ocr_grid.faint_ink(gray, DPI)
+    faint = ocr_preprocess.faint_ink(gray, DPI)
     grids = ocr_grid.find_grids(*ocr_grid.ruling_masks(faint, DPI), DPI)
     assert len(grids) == 1
     assert (grids[0].n_rows, grids[0].n_cols) == (len(ROWS) + 1, 15)
@@ -151,10 +151,10 @@ def test_ink_tells_a_tiny_or_faint_mark_from_specks() -> None:
     noisy = gray.copy()
     specks = rng.random(gray.shape) < 0.003  # salt-and-pepper over the whole page
     noisy[specks] = 40
-    faint = ocr_grid.faint_ink(noisy, DPI)
+    faint = ocr_preprocess.faint_ink(noisy, DPI)
     hmask, vmask = ocr_grid.ruling_masks(faint, DPI)
     (grid,) = ocr_grid.find_grids(hmask, vmask, DPI)
-    ink = faint & ~ocr_grid.rule_pixels([grid], hmask, vmask, ocr_grid.binarize(noisy, DPI))
+    ink = faint & ~ocr_grid.rule_pixels([grid], hmask, vmask, ocr_preprocess.binarize(noisy, DPI))
     density = ocr_grid.ink_density(ink, DPI)
     margin = ocr_grid.cell_margin(grid, DPI)
     share = {
@@ -164,22 +164,22 @@ def test_ink_tells_a_tiny_or_faint_mark_from_specks() -> None:
     }
     marked = {(r, m) for r, (_, _, marks, _) in enumerate(ROWS, 1) for m in marks if m < 12}
     assert FAINT in marked and TINY in marked
-    assert min(share[key] for key in marked) >= ocr.INK_MARK_SHARE
-    assert max(v for key, v in share.items() if key not in marked) < ocr.INK_MARK_SHARE
+    assert min(share[key] for key in marked) >= ocr_table.INK_MARK_SHARE
+    assert max(v for key, v in share.items() if key not in marked) < ocr_table.INK_MARK_SHARE
 
 
 # ---------------------------------------------------------------- failures
 
 
 def test_missing_tesseract_binary(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(ocr, "TESSERACT", "no-such-tesseract-binary")
+    monkeypatch.setattr(tesseract, "TESSERACT", "no-such-tesseract-binary")
     with pytest.raises(ConverterUnavailableError, match="tesseract-ocr-rus"):
         ocr.read_image(_save(text_page(), tmp_path / "page.png"))
 
 
 def test_missing_russian_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(ocr, "_languages", lambda binary: frozenset({"eng", "osd"}))
-    monkeypatch.setattr(ocr.shutil, "which", lambda name: "/usr/bin/tesseract")
+    monkeypatch.setattr(tesseract, "_languages", lambda binary: frozenset({"eng", "osd"}))
+    monkeypatch.setattr(tesseract.shutil, "which", lambda name: "/usr/bin/tesseract")
     with pytest.raises(ConverterUnavailableError, match="Russian model"):
         ocr.read_image(_save(text_page(), tmp_path / "page.png"))
 
@@ -204,9 +204,9 @@ def test_corrupt_file_is_a_read_error(tmp_path: Path, name: str, data: bytes) ->
 
 @needs_tesseract
 def test_tesseract_failure_is_a_read_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr, "_png", lambda gray: b"not an image")
+    monkeypatch.setattr(tesseract, "_png", lambda gray: b"not an image")
     with pytest.raises(ReadError, match="tesseract failed"):
-        ocr.run_tesseract(np.asarray(text_page()), DPI, 6)
+        tesseract.run_tesseract(np.asarray(text_page()), DPI, 6)
 
 
 # ---------------------------------------------------------------- OCR of synthetic pages
@@ -273,7 +273,7 @@ def test_multipage_tiff_page_without_rules_gives_aligned_lines(tmp_path: Path) -
     [("б.1", "6.1"), ("1О.", "10."), (".4.", "4."), ("7,3", "7.3"), ("12.", "12."), ("Проект", "Проект")],
 )
 def test_item_number_repair(raw: str, fixed: str) -> None:
-    assert ocr.repair_number(raw) == fixed
+    assert ocr_repair.repair_number(raw) == fixed
 
 
 @pytest.mark.parametrize(
@@ -287,25 +287,25 @@ def test_item_number_repair(raw: str, fixed: str) -> None:
     ],
 )
 def test_roman_numbers_before_periods(raw: str, fixed: str) -> None:
-    assert ocr.repair_roman_periods(raw) == fixed
+    assert ocr_repair.repair_roman_periods(raw) == fixed
 
 
 def test_stray_quotes_and_leading_specks_are_dropped() -> None:
     lines = ("Проект «Развитие территориального “общественного", "самоуправления»:")
-    assert ocr.drop_stray_quotes(lines)[0] == "Проект «Развитие территориального общественного"
-    assert ocr.drop_stray_quotes(("„Лучший“ проект",)) == ("„Лучший“ проект",)
-    assert ocr.drop_leading_specks("_- Проведение уроков") == "- Проведение уроков"
-    assert ocr.drop_leading_specks("- Проведение") == "- Проведение"
+    assert ocr_repair.drop_stray_quotes(lines)[0] == "Проект «Развитие территориального общественного"
+    assert ocr_repair.drop_stray_quotes(("„Лучший“ проект",)) == ("„Лучший“ проект",)
+    assert ocr_repair.drop_leading_specks("_- Проведение уроков") == "- Проведение уроков"
+    assert ocr_repair.drop_leading_specks("- Проведение") == "- Проведение"
 
 
 def test_mark_cell_decision() -> None:
     high, none = 0.3, 0.0
-    assert ocr._ink_cell_text("", high) == ("+", True)  # OCR dropped the mark
-    assert ocr._ink_cell_text("т", high) == ("+", True)  # misread
-    assert ocr._ink_cell_text("-|-", high) == ("+", True)
-    assert ocr._ink_cell_text("1 раз в год", high) == ("1 раз в год", False)
-    assert ocr._ink_cell_text("И", none) == ("", True)  # read from specks, no ink
-    assert ocr._ink_cell_text("", none) == ("", False)
+    assert ocr_table._ink_cell_text("", high) == ("+", True)  # OCR dropped the mark
+    assert ocr_table._ink_cell_text("т", high) == ("+", True)  # misread
+    assert ocr_table._ink_cell_text("-|-", high) == ("+", True)
+    assert ocr_table._ink_cell_text("1 раз в год", high) == ("1 раз в год", False)
+    assert ocr_table._ink_cell_text("И", none) == ("", True)  # read from specks, no ink
+    assert ocr_table._ink_cell_text("", none) == ("", False)
 
 
 def test_table_continued_on_the_next_page_is_joined() -> None:
@@ -313,13 +313,13 @@ def test_table_continued_on_the_next_page_is_joined() -> None:
         return tuple(Cell((t,) if t else ()) for t in texts)
 
     header = row("№", "Мероприятие", "Янв", "Фев", "Мар", "Апр")
-    info = ocr.TableInfo(1, frozenset({2, 3, 4, 5}), 0, ((2, "стопах", 76.0),))
-    page1 = ocr.PageResult(1, [Line("План", 1, 1), Table((header, row("1.", "Первое", "+", "", "", "")), 1, 2)])
+    info = ocr_table.TableInfo(1, frozenset({2, 3, 4, 5}), 0, ((2, "стопах", 76.0),))
+    page1 = ocr_table.PageResult(1, [Line("План", 1, 1), Table((header, row("1.", "Первое", "+", "", "", "")), 1, 2)])
     page1.info = {1: info}
     part = Table((header, row("", "продолжение", "", "+", "", ""), row("2.", "Второе", "", "", "+", "")), 2, 1)
-    page2 = ocr.PageResult(2, [Line("2", 2, 1), part])
-    page2.info = {1: ocr.TableInfo(1, info.mark_cols, 0, ((2, "Вторпе", 50.0),))}
-    blocks, infos, notes = ocr._join_pages([page1, page2])
+    page2 = ocr_table.PageResult(2, [Line("2", 2, 1), part])
+    page2.info = {1: ocr_table.TableInfo(1, info.mark_cols, 0, ((2, "Вторпе", 50.0),))}
+    blocks, infos, notes = ocr_table.join_pages([page1, page2])
     assert len(blocks) == 2 and isinstance(blocks[1], Table)
     rows = blocks[1].rows
     assert [r[1].text for r in rows] == ["Мероприятие", "Первое\nпродолжение", "Второе"]
