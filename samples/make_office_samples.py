@@ -20,7 +20,6 @@ zip timestamps; RTF ``\\creatim``/``\\revtim``; PDF dates, ``/DocChecksum`` and
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import shutil
@@ -40,6 +39,7 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_samples import (  # noqa: E402  (the sibling generator holds the shared helpers)
+    write_manifest,
     HERE,
     MONTHS_FULL,
     SMOL,
@@ -362,10 +362,7 @@ def main() -> None:
     make_smol_docx()
     make_smol_table_docx()
     make_conversions()
-    (HERE / "manifest.office.json").write_bytes(
-        (json.dumps(MANIFEST, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    for item in MANIFEST:
-        print(f"{item['file']:32} {item['kind']:6} {item['variant']}")
+    write_manifest("manifest.office.json", MANIFEST)
 
 
 if __name__ == "__main__":

@@ -510,6 +510,13 @@ def make_encodings() -> None:
 # ---------------------------------------------------------------- main
 
 
+def write_manifest(name: str, entries: list[dict]) -> None:
+    """Write ``samples/<name>`` (byte-stable JSON) and list what it holds."""
+    (HERE / name).write_bytes((json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    for entry in entries:
+        print(f"{entry['file']:32} {entry['kind']:6} {entry['variant']}")
+
+
 def main() -> None:
     MANIFEST.clear()
     register_seeds()
@@ -522,10 +529,7 @@ def main() -> None:
     make_smol_numbered()
     make_smol_layout()
     make_encodings()
-    (HERE / "manifest.json").write_bytes(
-        (json.dumps(MANIFEST, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    for entry in MANIFEST:
-        print(f"{entry['file']:32} {entry['kind']:6} {entry['variant']}")
+    write_manifest("manifest.json", MANIFEST)
 
 
 if __name__ == "__main__":
