@@ -321,25 +321,31 @@ def _subjects() -> tuple[_Subject, ...]:
     return tuple(_parse_subject(n) for n in federal_subjects())
 
 
-def _find_key(tokens: list[frozenset[str]], key: tuple[frozenset[str], ...]) -> int | None:
-    """Index of the first token where ``key`` matches consecutively, else None."""
-    n = len(key)
-    for i in range(len(tokens) - n + 1):
-        if all(tokens[i + j] & key[j] for j in range(n)):
-            return i
-    return None
+@functools.cache
+def _keys_by_first_lemma() -> dict[str, tuple[tuple[int, str, tuple[frozenset[str], ...]], ...]]:
+    """Every (subject order, name, key) indexed by each lemma of the key's first word."""
+    index: dict[str, list[tuple[int, str, tuple[frozenset[str], ...]]]] = {}
+    for order, subject in enumerate(_subjects()):
+        for key in subject.keys:
+            for lemma in key[0]:
+                index.setdefault(lemma, []).append((order, subject.name, key))
+    return {lemma: tuple(entries) for lemma, entries in index.items()}
 
 
 def _region_by_name(words: list[str]) -> str | None:
     """Subject named in full (or by alias) in any case form; earliest, longest wins."""
     tokens = [_lemmas(w) for w in words]
-    best: tuple[int, int, str] | None = None
-    for subject in _subjects():
-        for key in subject.keys:
-            pos = _find_key(tokens, key)
-            if pos is not None and (best is None or (pos, -len(key)) < (best[0], best[1])):
-                best = (pos, -len(key), subject.name)
-    return best[2] if best else None
+    index = _keys_by_first_lemma()
+    for pos, token in enumerate(tokens):  # earliest position first
+        hits = [
+            (-len(key), order, name)
+            for lemma in token
+            for order, name, key in index.get(lemma, ())
+            if pos + len(key) <= len(tokens) and all(tokens[pos + j] & key[j] for j in range(len(key)))
+        ]
+        if hits:  # the longest key, then the data file's order
+            return min(hits)[2]
+    return None
 
 
 def _region_by_adjective(words: list[str]) -> str | None:

@@ -16,8 +16,9 @@ editor; page numbers count form feeds.
 from __future__ import annotations
 
 import logging
-import unicodedata
 from pathlib import Path
+
+import regex
 
 from planparse.errors import ReadError
 from planparse.model import Document, Line, SourceFormat
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 
 # Cyrillic code pages worth trying when the bytes are not UTF-8.
 _CANDIDATE_ENCODINGS = ("cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "utf_16")
+#: Control, private-use, surrogate and unassigned code points (except line/page breaks and tabs), and U+FFFD.
+_NON_TEXT_RE = regex.compile(r"[[\p{Cc}\p{Co}\p{Cs}\p{Cn}\ufffd]--[\n\r\t\f]]", regex.V1)
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
 _ODD_SPACES.update(dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None))
 # Share of printed lines followed by exactly one empty line that marks a double-spaced export.
@@ -72,8 +75,7 @@ def _check_printable(text: str) -> None:
     sample = text[:20000]
     if not sample.strip():
         raise ReadError("the file holds no text")
-    bad = sum(1 for ch in sample if unicodedata.category(ch) in {"Cc", "Co", "Cs", "Cn"} and ch not in "\n\r\t\f")
-    bad += sample.count("\ufffd")
+    bad = len(_NON_TEXT_RE.findall(sample))
     if bad / len(sample) > 1 - MIN_PRINTABLE_SHARE:
         raise ReadError("binary content, not a text document")
 
