@@ -38,6 +38,7 @@ class ConversionResult:
     encoding: str | None = None
     notes: tuple[str, ...] = ()
     report: dict[str, Any] = field(default_factory=dict)
+    format: str | None = None  # what the reader found the file to be (SourceFormat value)
 
     def to_pandas(self) -> pd.DataFrame:
         return to_pandas(self.activities)
@@ -50,13 +51,30 @@ class ConversionResult:
         """Rows whose confidence is below the review threshold."""
         return tuple(a for a in self.activities if a.confidence < REVIEW_BELOW)
 
+    def files_frame(self) -> pd.DataFrame:
+        """One row describing the input file (the ``files`` sheet of an Excel output)."""
+        conf = [a.confidence for a in self.activities]
+        return pd.DataFrame(
+            [{
+                "path": self.source,
+                "format": self.format,
+                "encoding": self.encoding,
+                "layout": self.layout.value,
+                "rows": len(self.activities),
+                "mean_confidence": round(sum(conf) / len(conf), 3) if conf else None,
+                "min_confidence": min(conf) if conf else None,
+                "rows_to_review": len(self.review),
+                "status": "ok",
+            }]
+        )
+
     def write(self, output: str | Path, report: str | Path | None = None) -> tuple[Path, ...]:
         """Write the table (format from the suffix) and the report beside it."""
         output = Path(output)
         report_path = Path(report) if report else output.with_name(f"{output.stem}.report.json")
         if report_path.suffix.lower() == ".md":
             report_path = report_path.with_suffix(".json")
-        table = write_table(self.activities, output)
+        table = write_table(self.activities, output, files=self.files_frame(), review_below=REVIEW_BELOW)
         return (table, *write_report(self.report, report_path))
 
 
@@ -81,8 +99,12 @@ def convert_document(doc: Document, *, layout: str | LayoutKind | None = "auto")
         )
     activities = tuple(score_all(normalize_plan(plan, meta, doc.source), plan.fit))
     named = {k.value: v for k, v in scores.items()}
-    report = build_report(doc.source, plan.layout.value, named, activities, encoding=doc.encoding, notes=doc.notes)
-    return ConversionResult(doc.source, plan.layout, named, meta, activities, doc.encoding, doc.notes, report)
+    report = build_report(
+        doc.source, plan.layout.value, named, activities, encoding=doc.encoding, notes=doc.notes, fmt=doc.format.value
+    )
+    return ConversionResult(
+        doc.source, plan.layout, named, meta, activities, doc.encoding, doc.notes, report, doc.format.value
+    )
 
 
 def convert(path: str | Path, *, layout: str | LayoutKind | None = "auto") -> ConversionResult:

@@ -25,6 +25,7 @@ def build_report(
     *,
     encoding: str | None = None,
     notes: Sequence[str] = (),
+    fmt: str | None = None,
 ) -> dict[str, Any]:
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     margin = round(ranked[0][1] - ranked[1][1], 3) if len(ranked) > 1 else None
@@ -44,6 +45,7 @@ def build_report(
     first = activities[0] if activities else None
     return {
         "source_file": source,
+        "format": fmt,
         "layout": layout,
         "layout_scores": {k: round(v, 3) for k, v in ranked},
         "layout_margin": margin,

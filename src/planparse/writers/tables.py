@@ -105,8 +105,9 @@ def write_atomic(target: Path, write: Callable[[Path], None]) -> None:
         write(tmp)
 
 
-def write_table(activities: Sequence[Activity], path: Path) -> Path:
-    """Write by suffix: .parquet/.pq or .csv (anything else is refused)."""
+def write_table(activities: Sequence[Activity], path: Path, *, files: pd.DataFrame | None = None,
+                review_below: float = 0.8) -> Path:
+    """Write by suffix: .parquet/.pq, .csv or .xlsx (with ``files`` and a review sheet); others refused."""
     suffix = path.suffix.lower()
     if suffix in {".parquet", ".pq"}:
         table = to_arrow(activities)
@@ -114,6 +115,10 @@ def write_table(activities: Sequence[Activity], path: Path) -> Path:
     elif suffix == ".csv":
         frame = to_csv_frame(activities)
         write_atomic(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n"))
+    elif suffix == ".xlsx":
+        from planparse.writers.xlsx import write_xlsx
+
+        write_xlsx(path, to_pandas(activities), files, review_below=review_below)
     else:
-        raise OutputError(f"unknown output format {suffix!r}: use .parquet or .csv")
+        raise OutputError(f"unknown output format {suffix!r}: use .parquet, .csv or .xlsx")
     return path
