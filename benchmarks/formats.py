@@ -1,6 +1,7 @@
 """Per-format accuracy: every sample converted and compared with its plan's truth.
 
 Run:  python benchmarks/formats.py            (prints a Markdown table for the README)
+      python benchmarks/formats.py --plan kaluga_2022 --plan altai_2023   (only those plans' samples)
 
 For each sample listed in ``samples/manifest*.json``: rows, share of rows with
 every content field right (``golden/plans/<plan>.csv``), share of wrong rows
@@ -9,6 +10,7 @@ flagged below 0.8, mean confidence and seconds.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -25,7 +27,15 @@ from planparse.errors import PlanparseError  # noqa: E402
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plan", action="append", metavar="NAME", help="only this plan's samples (repeatable)")
+    args = parser.parse_args()
     entries = [e for p in sorted((ROOT / "samples").glob("manifest*.json")) for e in json.loads(p.read_text("utf-8"))]
+    if args.plan:
+        unknown = set(args.plan) - {e["plan"] for e in entries}
+        if unknown:
+            parser.error(f"no samples of plan(s) {', '.join(sorted(unknown))} in samples/manifest*.json")
+        entries = [e for e in entries if e["plan"] in args.plan]
     print("| sample | kind | layout | rows (truth) | all fields right | wrong rows flagged < 0.8 | mean conf. | s |")
     print("|---|---|---|---|---|---|---|---|")
     for entry in entries:

@@ -1,7 +1,8 @@
 """Scanned variants of the PDF samples: image-only PDFs and Tesseract's plain text.
 
 For each plan whose text-layer PDF exists (``samples/<plan>.pdf``, made by
-``make_office_samples.py``) this writes
+``make_office_samples.py`` for the seeds and ``make_plan_samples.py`` for the
+invented plans) this writes
 
 - ``<plan>.scan.pdf``: every page rasterized at ``SCAN_DPI`` (grayscale), made
   to look scanned -- paper tone, a slight blur, Gaussian grain, salt-and-pepper
@@ -35,7 +36,8 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
 HERE = Path(__file__).resolve().parent
-PLANS = ("tula_2024", "smolensk_2019")
+# the seeds (make_office_samples.py), then the invented plans (make_plan_samples.py)
+PLANS = ("tula_2024", "smolensk_2019", "kaluga_2022", "vologda_2021", "altai_2023")
 SCAN_DPI = 200
 JPEG_QUALITY = 45
 PAPER = 244  # paper grey
@@ -158,7 +160,8 @@ def main() -> int:
     entries: list[dict] = []
     for plan in PLANS:
         if not (HERE / f"{plan}.pdf").exists():
-            print(f"skipped {plan}: samples/{plan}.pdf not found (run make_office_samples.py first)", file=sys.stderr)
+            print(f"skipped {plan}: samples/{plan}.pdf not found (run make_office_samples.py / make_plan_samples.py "
+                  "first)", file=sys.stderr)
             continue
         entries.extend(make(plan))
     (HERE / "manifest.scan.json").write_text(json.dumps(entries, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
