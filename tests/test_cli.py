@@ -49,7 +49,7 @@ def test_layout_can_be_forced(tmp_path: Path) -> None:
 
 
 def test_bad_output_suffix(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["convert", str(TULA), "-o", str(tmp_path / "a.xlsx")])
+    result = CliRunner().invoke(main, ["convert", str(TULA), "-o", str(tmp_path / "a.json")])
     assert result.exit_code == 2
 
 
@@ -71,3 +71,13 @@ def test_python_api_result(tmp_path: Path) -> None:
     assert frame["is_group"].sum() == 8
     assert set(frame.loc[frame["is_group"], "item_no"]) == {"6", "7", "8", "9", "11", "15", "16", "26"}
     assert result.layout.value == "grid" and result.report["rows"] == 52
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path) -> None:
+    import os
+
+    out = tmp_path / "a.csv"
+    assert CliRunner().invoke(main, ["convert", str(TULA), "-o", str(out)]).exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (out.stat().st_mode & 0o777) == 0o666 & ~mask  # not mkstemp's private 0600

@@ -93,6 +93,14 @@ def inspect_cmd(plan: Path, layout: str, rows: int) -> None:
     _preview(result, rows)
 
 
+from planparse.cli_batch import batch_cmd  # noqa: E402 - its own module keeps this one thin
+
+main.add_command(batch_cmd)
+
+from planparse.cli_compare import compare_cmd  # noqa: E402 - imports pandas/matplotlib only when run
+
+main.add_command(compare_cmd)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
 

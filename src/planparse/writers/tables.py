@@ -84,6 +84,15 @@ def to_csv_frame(activities: Sequence[Activity]) -> pd.DataFrame:
     return frame
 
 
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _umask_mode()
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path beside ``target`` that replaces it only on success."""
@@ -93,6 +102,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        os.chmod(tmp_path, _FILE_MODE)  # mkstemp makes 0600; outputs get the usual umask-based mode
         os.replace(tmp_path, target)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc}") from exc
