@@ -9,10 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from planparse import layouts
 from planparse.confidence import REVIEW_BELOW, score_all
@@ -22,6 +19,10 @@ from planparse.normalize.metadata import extract_metadata
 from planparse.readers import read
 from planparse.readers.text import read_text_bytes
 from planparse.writers import build_report, to_arrow, to_pandas, write_report, write_table
+
+if TYPE_CHECKING:  # pandas/pyarrow are imported when a table is built: batch workers stay small
+    import pandas as pd
+    import pyarrow as pa
 
 METADATA_LINES = 40  # how far into a document the title block is looked for
 
@@ -53,6 +54,8 @@ class ConversionResult:
 
     def files_frame(self) -> pd.DataFrame:
         """One row describing the input file (the ``files`` sheet of an Excel output)."""
+        import pandas as pd
+
         conf = [a.confidence for a in self.activities]
         return pd.DataFrame(
             [{

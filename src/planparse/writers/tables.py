@@ -15,14 +15,16 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, fields
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from planparse.errors import OutputError
 from planparse.model import Activity
+
+if TYPE_CHECKING:  # pandas is imported only where a DataFrame is built (batch workers never need it)
+    import pandas as pd
 
 LIST_SEPARATOR = "; "
 SCHEMA = pa.schema(
@@ -77,6 +79,8 @@ def _csv_value(value: object) -> object:
 
 
 def to_csv_frame(activities: Sequence[Activity]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [[_csv_value(v) for v in astuple(a)] for a in activities]
     frame = pd.DataFrame(rows, columns=SCHEMA.names)
     for name in ("year", "page", "line"):
