@@ -32,6 +32,12 @@ _ROLES = (
 
 
 HEADING = "\x00heading"  # marker cell put in front of group-heading rows
+# Prefix of a mark-column cell whose text covers several mark columns (a merged
+# cell, or aligned text centred across columns): timing text only, it marks nothing.
+SPANNING = "\x00span\x00"
+MARK_KINDS = frozenset({"month", "quarter", "year"})
+# Doubt flag of a row whose marks stand in a column the header did not name.
+UNKNOWN_MARK_FLAG = "mark_column_unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +62,12 @@ def header_role(text: str) -> Role:
 
 
 def header_roles(cells: Sequence[str]) -> list[Role]:
-    """Roles of the header cells; bare numbers 1..12 / I..XII become months when in a run."""
+    """Roles of the header cells; bare numbers 1..12 / I..XII become months when in a run.
+
+    Quarter and month columns whose numeral or name is unreadable (OCR: "Ш
+    квартал", "гу квартал") take their number from their position in the run
+    of quarter/month columns (``_quarters_by_position``, ``_months_by_position``).
+    """
     roles = [header_role(c) for c in cells]
     bare = [c.strip().upper().rstrip(".") for c in cells]
     for seq in (_ROMAN_MONTHS, tuple(str(i) for i in range(1, 13))):
@@ -64,7 +75,68 @@ def header_roles(cells: Sequence[str]) -> list[Role]:
             if tuple(bare[start : start + 12]) == seq:
                 for k in range(12):
                     roles[start + k] = Role("month", (k + 1,))
+    _quarters_by_position(cells, roles)
+    _months_by_position(cells, roles)
     return roles
+
+
+_QUARTER_WORD = regex.compile(r"кв(?:артал|\.|\b)", regex.I)
+_NOT_QUARTER = regex.compile(r"ежекв|поквартал", regex.I)
+QUARTERS = 4
+MIN_READABLE_MONTHS = 6  # month names that must be readable (and in order) before the others are guessed
+
+
+def _quarter_months(q: int) -> tuple[int, ...]:
+    return tuple(range(3 * q - 2, 3 * q + 1))
+
+
+def _quarters_by_position(cells: Sequence[str], roles: list[Role]) -> None:
+    """A run of consecutive "… квартал"/"… кв." headers is quarters in order.
+
+    A run of four is I..IV whatever its numerals read; in a shorter run the
+    unreadable ones are numbered from the readable ones, when those agree.
+    """
+    like = [
+        r.kind == "quarter" or (r.kind == "unknown" and bool(_QUARTER_WORD.search(c)) and not _NOT_QUARTER.search(c))
+        for c, r in zip(cells, roles, strict=True)
+    ]
+    k = 0
+    while k < len(cells):
+        if not like[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(cells) and like[end]:
+            end += 1
+        run = range(k, end)
+        if len(run) == QUARTERS:
+            first = 1
+        else:
+            bases = {(roles[j].months[0] + 2) // 3 - (j - k) for j in run if roles[j].kind == "quarter"}
+            first = bases.pop() if len(bases) == 1 else 0
+        if first >= 1 and first + len(run) - 1 <= QUARTERS:
+            for j in run:
+                roles[j] = Role("quarter", _quarter_months(first + j - k))
+        k = end
+
+
+def _months_by_position(cells: Sequence[str], roles: list[Role]) -> None:
+    """Unreadable headers among twelve month columns take the month of their position.
+
+    Applies when at least ``MIN_READABLE_MONTHS`` month headers were read and
+    all of them stand in calendar order, one column each.
+    """
+    read = [(j, r.months[0]) for j, r in enumerate(roles) if r.kind == "month"]
+    if len(read) < MIN_READABLE_MONTHS or len(read) == 12:
+        return
+    shifts = {j - m for j, m in read}
+    if len(shifts) != 1:
+        return
+    shift = shifts.pop()
+    for month in range(1, 13):
+        j = month + shift
+        if 0 <= j < len(roles) and roles[j].kind == "unknown" and cells[j].strip():
+            roles[j] = Role("month", (month,))
 
 
 def is_plan_header(roles: Sequence[Role]) -> bool:
@@ -74,16 +146,39 @@ def is_plan_header(roles: Sequence[Role]) -> bool:
     return has_title and ("timing" in kinds or "responsible" in kinds or months >= 4)
 
 
-def _cell_mark(text: str) -> tuple[bool, bool, str]:
-    """(marked, suspect, text) for a month/year cell."""
-    t = " ".join(text.split())
+_DAY = regex.compile(r"^\d{1,2}(?:\s*[-–,]\s*\d{1,2})*\.?$")
+
+
+def only_marks(text: str) -> bool:
+    """The cell holds nothing but mark glyphs ("+", "х", OCR's "т" ...)."""
+    tokens = text.split()
+    return bool(tokens) and all(t in MARKS or t in SUSPECT_MARKS for t in tokens)
+
+
+def _cell_mark(text: str, kind: str) -> tuple[bool, bool, str]:
+    """(marked, suspect, timing text) for a month/quarter/year cell.
+
+    Only a bare mark or a day number ("15") marks its column.  Any other text
+    ("ежеквартально", "по мере необходимости") is timing text: it says itself
+    when, and where a merged cell's text happens to sit says nothing.  The
+    one exception is a "в течение года" column, whose own cell text ("1 раз в
+    год") qualifies a whole-year activity.  Text covering several mark columns
+    (``SPANNING``) never marks.
+    """
+    spanning = SPANNING in text
+    t = " ".join(text.replace(SPANNING, " ").split())
     if not t:
         return False, False, ""
-    if t in MARKS:
+    if spanning:
+        return False, False, t
+    tokens = t.split()
+    if all(tok in MARKS for tok in tokens):
         return True, False, ""
-    if t in SUSPECT_MARKS:
+    if t in SUSPECT_MARKS or only_marks(t):
         return True, True, ""
-    return True, False, t
+    if _DAY.match(t) or kind == "year":
+        return True, False, t
+    return False, False, t
 
 
 def row_to_item(
@@ -95,19 +190,22 @@ def row_to_item(
     """A RawItem, or a (number, title) section heading, or None for an empty row."""
     by_kind: dict[str, list[str]] = {}
     months: set[int] = set()
-    all_year = suspect = False
+    all_year = suspect = unknown_marks = False
     texts: list[str] = []
     for role, cell in zip(roles, cells, strict=False):
-        if role.kind in {"month", "quarter", "year"}:
-            marked, odd, text = _cell_mark(cell)
+        if role.kind == "unknown" and only_marks(cell):
+            unknown_marks = True  # a mark under an unreadable header: never title text
+            continue
+        if role.kind in MARK_KINDS:
+            marked, odd, text = _cell_mark(cell, role.kind)
             suspect |= odd
             if marked:
                 if role.kind == "year":
                     all_year = True
                 else:
                     months.update(role.months)
-                if text:
-                    texts.append(text)
+            if text:
+                texts.append(text)
         elif cell.strip():
             by_kind.setdefault(role.kind, []).append(cell.strip())
     number_cell = " ".join(by_kind.get("number", [])).strip().rstrip(".")
@@ -125,6 +223,8 @@ def row_to_item(
     if found:
         number, first = found
     flags = ["mark_ocr_suspect"] if suspect else []
+    if unknown_marks:
+        flags.append(UNKNOWN_MARK_FLAG)
     timing = "; ".join(by_kind.get("timing", []) + texts) or None
     return RawItem(
         title_lines=tuple(x for x in (first, *rest) if x.strip()),
@@ -154,7 +254,8 @@ def rows_to_items(
     items: list[RawItem] = []
     for index, (cells, where) in enumerate(rows):
         if cells and cells[0] == HEADING:
-            text = " ".join(" ".join(c.split()) for c in cells[1:] if c.strip())
+            parts = (" ".join(c.replace(SPANNING, " ").split()) for c in cells[1:])
+            text = " ".join(part for part in parts if part)
             heading = section_heading(text)
             section = heading if heading else (None, text.rstrip(":"))
             continue

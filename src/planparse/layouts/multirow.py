@@ -76,6 +76,25 @@ def split_entries(lines: Sequence[str], *, timing: bool) -> list[tuple[int, str]
     return [(off, sep.join(parts)) for off, parts in out]
 
 
+def is_group_item(lines: Sequence[str], number: str | None, later: Sequence[str | None]) -> bool:
+    """A group heading inside a row: its text ends in ":" or its number prefixes a later number."""
+    if " ".join(lines).rstrip().endswith(":"):
+        return True
+    return bool(number) and any(n and n.startswith(f"{number}.") for n in later)
+
+
+def _targets(n_entries: int, groups: Sequence[bool]) -> list[int]:
+    """Which activities a column's entries go to.
+
+    One entry per activity: all of them, in order.  Otherwise group headings
+    ("Организация работы комиссий:") take none: their sub-items carry the
+    timing and responsible party, and a group must not inherit the entry of
+    the activity above it by fill-down.
+    """
+    members = [k for k, group in enumerate(groups) if not group]
+    return list(range(len(groups))) if n_entries == len(groups) or not members else members
+
+
 def expand_row(
     title: Sequence[str], timing: Sequence[str], responsible: Sequence[str]
 ) -> tuple[list[str], list[Activity]] | None:
@@ -84,13 +103,25 @@ def expand_row(
     if len(items) < 2 and not (heading and items):
         return None
     total = max(len(title), len(timing), len(responsible))
-    assigned = assign_entries(
-        [off for off, _ in items],
-        total,
-        split_entries(timing, timing=True),
-        split_entries(responsible, timing=False),
-        absolute=True,
-    )
+    found = [item_start(lines[0]) for _, lines in items]
+    numbers = [f[0] if f else None for f in found]
+    groups = [is_group_item(lines, numbers[k], numbers[k + 1 :]) for k, (_, lines) in enumerate(items)]
+    assigned: list[tuple[list[str], list[str], set[str]]] = [([], [], set()) for _ in items]
+    for is_timing, entries in (
+        (True, split_entries(timing, timing=True)),
+        (False, split_entries(responsible, timing=False)),
+    ):
+        targets = _targets(len(entries), groups)
+        got = assign_entries(
+            [items[k][0] for k in targets],
+            total,
+            entries if is_timing else [],
+            [] if is_timing else entries,
+            absolute=True,
+        )
+        for k, (t, r, f) in zip(targets, got, strict=True):
+            (assigned[k][0] if is_timing else assigned[k][1]).extend(t if is_timing else r)
+            assigned[k][2].update(f)
     return heading, [
         Activity(off, tuple(lines), "; ".join(t) or None, "\n".join(r) or None, tuple(sorted(f)))
         for (off, lines), (t, r, f) in zip(items, assigned, strict=True)

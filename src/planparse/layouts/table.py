@@ -17,7 +17,16 @@ from collections.abc import Sequence
 import regex
 
 from planparse.layouts.base import ends_open, is_bullet, item_start, section_heading, starts_lower, starts_upper
-from planparse.layouts.cells import HEADING, Role, header_roles, is_plan_header, rows_to_items
+from planparse.layouts.cells import (
+    HEADING,
+    MARK_KINDS,
+    SPANNING,
+    Role,
+    header_roles,
+    is_plan_header,
+    only_marks,
+    rows_to_items,
+)
 from planparse.layouts.multirow import expand_row
 from planparse.model import Cell, Document, LayoutKind, Line, ParsedPlan, RawItem, Table
 
@@ -59,9 +68,9 @@ def _merge_continuations(
     """Glue wrapped lines to their row; keep group-heading lines as rows of their own.
 
     A line is a heading when only its title cell is filled, it starts with a
-    capital, the row above is complete, and an item follows (or the line starts
-    left of the title column, ``spanning``).  Lines indented deeper than the
-    items (``indented``) are always continuations; in ``physical`` tables (pipe
+    capital, the row above is complete, and an item follows (or the line is a
+    section row by its position, ``spanning``).  Lines indented deeper than the
+    items (``indented``) are continuations, except before the first item; in ``physical`` tables (pipe
     text) every line is a whole row, so no item needs to follow.  Heading rows are returned with a
     leading marker cell ``HEADING`` so ``rows_to_items`` can tell them apart.
     """
@@ -79,7 +88,7 @@ def _merge_continuations(
             and _only_title(cells, kinds)
             and starts_upper(title)
             and not ends_open(prev_title)
-            and k not in indented
+            and (k not in indented or not out)
             and (k in spanning or not out or physical or (not numbered and _item_follows(rows, k + 1, kinds)))
         )
         if is_heading:
@@ -152,7 +161,13 @@ def _aligned_header(lines: tuple[Line, ...]) -> tuple[int, list[tuple[int, int]]
     return None
 
 
-def _split_aligned(text: str, columns: list[tuple[int, int]]) -> list[str]:
+def _split_aligned(text: str, columns: list[tuple[int, int]], marks: frozenset[int] = frozenset()) -> list[str]:
+    """Cells of one aligned line: each text run goes to the column it overlaps most.
+
+    A run overlapping two or more mark columns (``marks``: month/quarter/year)
+    is text centred across them ("ежеквартально" under I-IV квартал): it is
+    kept as timing text (``SPANNING``) and marks none of them.
+    """
     cells = [""] * len(columns)
     centers = [(s + e) / 2 for s, e in columns]
     for start, end, seg in _spans(text):
@@ -162,8 +177,38 @@ def _split_aligned(text: str, columns: list[tuple[int, int]]) -> list[str]:
         else:
             mid = (start + end) / 2
             k = min(range(len(columns)), key=lambda j: abs(centers[j] - mid))
+        if k in marks and sum(overlaps[j] > 0 for j in marks) >= 2 and not only_marks(seg):
+            seg = SPANNING + seg
         cells[k] = f"{cells[k]} {seg}".strip()
     return cells
+
+
+# A section row centred over the table: its centre within this share of the table width
+# (at least CENTRE_SLACK characters) of the table's centre.
+CENTRE_SHARE = 0.05
+CENTRE_SLACK = 3
+MIN_CROSS = 2  # characters a run must reach into each of two columns to cross their boundary
+
+
+def _heading_like(
+    text: str, columns: list[tuple[int, int]], title_col: int, centre: float, slack: float, edges: frozenset[int]
+) -> bool:
+    """One capitalised text run, no item number, set apart from every cell's left edge,
+    that crosses the title column's boundary or is centred on the table: a section row.
+
+    Cell text is left-aligned in its column, so a wrapped line starts where
+    the cells of item lines start (``edges``, header columns included); a row
+    merged across the table and centred starts anywhere.
+    """
+    spans = _spans(text)
+    if len(spans) != 1 or item_start(text) or is_bullet(text.strip()) or not starts_upper(text):
+        return False
+    start, end, _ = spans[0]
+    if any(abs(start - edge) <= 1 for edge in edges):
+        return False
+    reach = [max(0, min(end, e) - max(start, s)) for s, e in columns]
+    crosses = reach[title_col] >= MIN_CROSS and sum(r >= MIN_CROSS for r in reach) >= 2
+    return crosses or abs((start + end) / 2 - centre) <= slack
 
 
 def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], int] | None:
@@ -171,33 +216,64 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
     if found is None:
         return None
     idx, columns, roles = found
+    kinds = [r.kind for r in roles]
     title_col = next((k for k, r in enumerate(roles) if r.kind == "title"), 0)
     # The title column owns everything from its start to the next column's start.
     if title_col + 1 < len(columns):
         columns[title_col] = (columns[title_col][0], columns[title_col + 1][0] - 1)
+    marks = frozenset(k for k, kind in enumerate(kinds) if kind in MARK_KINDS)
+    body = [line for line in lines[idx + 1 :] if line.text.strip()]
+    left = columns[0][0]
+    right = max((len(line.text.rstrip()) for line in body), default=columns[-1][1])
+    centre, slack = (left + right) / 2, max(CENTRE_SLACK, CENTRE_SHARE * (right - left))
+    edges = frozenset(
+        (*(s for s, _ in columns), *(s for line in body if item_start(line.text) for s, _, _ in _spans(line.text)))
+    )
     rows: list[Row] = []
     spanning: set[int] = set()
+    centred: set[int] = set()
     indents: list[int] = []
     title_start = columns[title_col][0]
-    for line in lines[idx + 1 :]:
-        if not line.text.strip():
-            continue
+    for line in body:
         indent = len(line.text) - len(line.text.lstrip())
         indents.append(indent)
-        if title_col > 0 and indent < title_start - 1 and not item_start(line.text):
-            spanning.add(len(rows))
+        left_of_title = title_col > 0 and indent < title_start - 1 and not item_start(line.text)
+        if left_of_title or _heading_like(line.text, columns, title_col, centre, slack, edges):
+            (spanning if left_of_title else centred).add(len(rows))
             cells = [""] * len(columns)
             cells[title_col] = line.text.strip()
         else:
-            cells = _split_aligned(line.text, columns)
+            cells = _split_aligned(line.text, columns, marks)
         rows.append((cells, (line.page, line.number)))
-    kinds = [r.kind for r in roles]
+    # A centred row heads a section when an item (or the heading's next line) follows.
+    spanning |= {k for k in centred if k + 1 in centred or (k + 1 < len(rows) and _starts_row(rows[k + 1][0], kinds))}
     starts = [indents[k] for k, (cells, _) in enumerate(rows) if _starts_row(cells, kinds)]
     item_indent = min(starts, default=0)
-    indented = frozenset(k for k, ind in enumerate(indents) if ind > item_indent)
+    indented = frozenset(k for k, ind in enumerate(indents) if ind > item_indent and k not in spanning)
     rows = _merge_continuations(rows, roles, frozenset(spanning), indented)
     header = [ln.text.strip() for ln in lines[:idx] if ln.text.strip()]
     return header, rows_to_items(roles, rows), len(rows)
+
+
+def _spread_merged(cells: Sequence[Cell], kinds: Sequence[str]) -> list[str]:
+    """Cell texts; a cell merged across several mark columns marks them all or, text, is timing only.
+
+    Readers keep a merged cell's text in its first grid column and leave the
+    covered ones empty: a "+" merged across I-IV квартал marks every covered
+    column, "ежеквартально" there is timing text (``SPANNING``), not a mark in
+    the column where the merge happens to start.
+    """
+    texts = [c.text for c in cells]
+    for k, cell in enumerate(cells):
+        covered = [j for j in range(k, min(len(kinds), k + cell.colspan)) if kinds[j] in MARK_KINDS]
+        if cell.colspan < 2 or len(covered) < 2 or k not in covered or not cell.text:
+            continue
+        if only_marks(cell.text):
+            for j in covered:
+                texts[j] = texts[j] or cell.text
+        else:
+            texts[k] = SPANNING + cell.text
+    return texts
 
 
 def _reader_rows(table: Table, roles: Sequence[Role]) -> tuple[list[Row], dict[int, tuple[str, ...]]]:
@@ -219,7 +295,7 @@ def _reader_rows(table: Table, roles: Sequence[Role]) -> tuple[list[Row], dict[i
         if multi is None:
             if unsure:
                 flags[len(rows)] = ("ocr_unsure",)
-            rows.append(([c.text for c in cells], where))
+            rows.append((_spread_merged(cells, kinds), where))
             continue
         heading, activities = multi
         if heading:
