@@ -47,6 +47,24 @@ SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
     ("Администрация г/о Тула", ("Администрация г/о Тула",)),
     # remarks stay with their party
     ("РО ВСМС, по согласованию", ("РО ВСМС, по согласованию",)),
+    # a lowercase comma piece that cannot be nominative continues the name
+    ("комиссия по культуре, спорту и туризму", ("комиссия по культуре, спорту и туризму",)),
+    ("Комитет по делам молодежи, физической культуре и спорту; Правление",
+     ("Комитет по делам молодежи, физической культуре и спорту", "Правление")),
+    ("Комитет по экономике, муниципальной собственности", ("Комитет по экономике, муниципальной собственности",)),
+    ("Председатель, секретарь комиссии", ("Председатель", "секретарь комиссии")),  # nominative: a new party
+    ("Глава района, заместители главы", ("Глава района", "заместители главы")),
+    # a line after an adjective still waiting for its noun continues the party
+    ("отдел Контрольного\nКомитета края", ("отдел Контрольного Комитета края",)),
+    ("сектор Избирательной\nКомиссии района", ("сектор Избирательной Комиссии района",)),
+    ("Правление\nКомиссия по этике", ("Правление", "Комиссия по этике")),
+    ("Уполномоченный\nПредседатель Думы", ("Уполномоченный", "Председатель Думы")),  # nominative: a party
+    # a cell that ends lines with separators: other line breaks are only wraps
+    ("Председатель Думы,\nОтдел по работе с обращениями\nграждан Администрации\nМинистерства края",
+     ("Председатель Думы", "Отдел по работе с обращениями граждан Администрации Министерства края")),
+    ("Совет ветеранов;\nКомитет по молодежной политике\nОбластной Думы (по\nсогласованию)",
+     ("Совет ветеранов", "Комитет по молодежной политике Областной Думы (по согласованию)")),
+    ("Совет ветеранов\nКомитет по молодежной политике", ("Совет ветеранов", "Комитет по молодежной политике")),
     # duplicates dropped
     ("РО ВСМС\nРО ВСМС", ("РО ВСМС",)),
     # aliases
@@ -93,3 +111,61 @@ def test_split_responsible_never_raises(text: str | None) -> None:
 @given(_CELL_TEXT)
 def test_split_responsible_parties_are_clean_and_stable(text: str) -> None:
     _check_parties(split_responsible(text))
+
+
+_NOMINATIVE_PARTIES = [
+    "Председатель Думы",
+    "Комитет по культуре Администрации района",
+    "Управление делами Губернатора края",
+    "секретарь комиссии",
+    "Отдел информационной политики Правительства области (по согласованию)",
+    "Контрольно-счетная палата",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_NOMINATIVE_PARTIES), min_size=2, max_size=4, unique=True),
+    st.sampled_from([",", ";"]),
+    st.data(),
+)
+def test_punctuated_cell_splits_only_at_separators(parties: list[str], sep: str, data: st.DataObject) -> None:
+    """A cell that ends lines with ","/";" between parties: wrapping a party at any
+    space (as a narrow column would) never changes the parties."""
+    wrapped = []
+    for party in parties:
+        words = party.split(" ")
+        breaks = data.draw(st.sets(st.integers(1, max(1, len(words) - 1)), max_size=len(words) - 1))
+        wrapped.append("".join(("\n" if k in breaks else " ") + w if k else w for k, w in enumerate(words)))
+    cell = f"{sep}\n".join(wrapped)
+    assert split_responsible(cell) == tuple(parties)
+
+
+_OBLIQUE_PIECES = [
+    "налогам и сборам", "образованию и науке", "молодежной политики", "спорта и туризма", "земельным отношениям",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["комиссия по бюджету", "Комитет по экономике", "Отдел культуры"]),
+    st.sampled_from(_OBLIQUE_PIECES),
+)
+def test_oblique_comma_piece_stays_in_the_name(party: str, piece: str) -> None:
+    name = f"{party}, {piece}"
+    assert split_responsible(name) == (name,)
+    assert split_responsible(f"Глава района; {name}") == ("Глава района", name)
+
+
+_HEADS = ["Отдел", "Председатель", "Аппарат", "Сектор"]
+_ADJECTIVE_BODIES = [("Законодательного", "Собрания области"), ("Избирательной", "Комиссии края"),
+                     ("Контрольно-счетной", "Палаты района"), ("Общественной", "Палаты округа")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_HEADS), st.sampled_from(_ADJECTIVE_BODIES), st.sampled_from(["", "Правление\n"]))
+def test_line_after_an_adjective_without_its_noun_continues(head: str, body: tuple[str, str], first: str) -> None:
+    adjective, rest = body
+    parties = split_responsible(f"{first}{head} {adjective}\n{rest}")
+    assert parties[-1] == f"{head} {adjective} {rest}"
+    assert len(parties) == (2 if first else 1)

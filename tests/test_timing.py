@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planparse.model import Timing
-from planparse.normalize.timing import is_complete_timing, parse_timing, timing_score
+from planparse.normalize.timing import (
+    is_complete_timing,
+    parse_timing,
+    sets_timing,
+    strip_remarks,
+    timing_ocr_repaired,
+    timing_score,
+)
+from planparse.normalize.timing_vocab import EVERY_ABBREVIATIONS, EVERY_ADVERBS
 
 H1, H2 = tuple(range(1, 7)), tuple(range(7, 13))
 Q = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
@@ -87,6 +95,21 @@ PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] =
     ("III", (), False, None, False, False),
     ("V квартал", (), False, None, False, False),
     ("3 полугодие", (), False, None, False, False),
+    # OCR look-alikes of Roman numerals, only before a quarter/half-year unit
+    ("П квартал", Q[2], False, None, False, True),
+    ("Ш кв.", Q[3], False, None, False, True),
+    ("ГУ кв", Q[4], False, None, False, True),
+    ("lll квартал", Q[3], False, None, False, True),
+    ("ll-lV кварталы", Q[2] + Q[3] + Q[4], False, None, False, True),
+    ("Ь II кв.", Q[1] + Q[2], False, None, False, True),  # "I," read as "Ь"
+    ("П - Ш кварталы", Q[2] + Q[3], False, None, False, True),
+    ("ГУ - l квартал", Q[1] + Q[4], False, None, False, True),  # across the year end, like "IV - I"
+    ("Ш полугодие", (), False, None, False, False),  # no third half-year
+    ("П полугодие", H2, False, None, False, True),
+    ("по итогам П квартала", (7,), False, None, False, True),
+    ("П", (), False, None, False, False),
+    ("Ш", (), False, None, False, False),
+    ("п. 4 кв.", Q[4], False, None, False, False),  # "п." is no numeral
     # whole period
     ("в течение года", (), True, None, False, True),
     ("В ТЕЧЕНИЕ ГОДА", (), True, None, False, True),
@@ -123,6 +146,15 @@ PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] =
     ("еженедельно по пятницам", (), True, 52.0, False, True),
     ("ежемесячно до 5 числа", (), True, 12.0, False, True),
     ("ежегодно в марте", (3,), False, 1.0, False, True),
+    # shortened "еже-" adverbs, with or without the dot
+    ("ежекв.", (), True, 4.0, False, True),
+    ("Ежекварт.", (), True, 4.0, False, True),
+    ("ежемес", (), True, 12.0, False, True),
+    ("ежегодн., в мае", (5,), False, 1.0, False, True),
+    ("еженед. по средам", (), True, 52.0, False, True),
+    ("ежеполуг.", (), True, 2.0, False, True),
+    ("еже", (), False, None, False, False),
+    ("ежемесячного", (), False, None, False, False),  # an adjective, not a timing
     ("2 раза в год (май, октябрь)", (5, 10), False, 2.0, False, True),
     # as needed
     ("по мере необходимости", (), False, None, True, True),
@@ -130,6 +162,16 @@ PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] =
     ("(при необходимости)", (), False, None, True, True),
     ("по необходимости", (), False, None, True, True),
     ("по мере необходимости, но не реже 1-го раза в 3 месяца", (), False, 4.0, True, True),
+    # as needed with a genitive complement (adjective + noun allowed)
+    ("по мере поступления обращений", (), False, None, True, True),
+    ("По мере поступления ходатайств", (), False, None, True, True),
+    ("по мере поступления письменных жалоб", (), False, None, True, True),
+    ("по мере возникновения вопросов", (), False, None, True, True),
+    ("по запросу прокуратуры", (), False, None, True, True),
+    ("по требованию контрольного органа", (), False, None, True, True),
+    ("по мере поступления, ежемесячно", (), True, 12.0, True, True),
+    ("по мере поступления в архив", (), False, None, True, False),  # "архив" is no genitive
+    ("по мере поступления средств из бюджета", (), False, None, True, False),
     # dates and deadlines
     ("21 апреля", (4,), False, None, False, True),
     ("до 15.03.2024", (3,), False, None, False, True),
@@ -177,6 +219,57 @@ def test_parse_timing(
     assert t.as_needed is as_needed
     assert t.understood is understood
     assert (t.leftover == "") is understood
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("П квартал", True),
+        ("I, Ш кв.", True),
+        ("lV кв.", True),
+        ("по итогам Ш квартала", True),
+        ("II квартал", False),
+        ("І квартал", False),  # Cyrillic "І" is a plain spelling of "I", not a guess
+        ("март", False),
+        ("П", False),
+        ("", False),
+    ],
+)
+def test_timing_ocr_repaired(text: str, repaired: bool) -> None:
+    assert timing_ocr_repaired(text) is repaired
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("март", True),
+        ("ежемесячно", True),
+        ("в течение месяца", True),  # a phrase even though it sets nothing
+        ("по мере необходимости", True),
+        ("II квартал", True),
+        ("период 2026 и 2027 годов", False),  # loose timing words only
+        ("2024 год", False),
+        ("сроки", False),
+        ("Семинар для депутатов", False),
+        ("", False),
+    ],
+)
+def test_sets_timing(text: str, expected: bool) -> None:
+    assert sets_timing(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ежемесячно (по графику).", "ежемесячно ."),
+        ("в течение года (по плану) (ежегодно)", "в течение года"),
+        ("март", "март"),
+        ("(по согласованию)", ""),
+        ("не (закрыто", "не (закрыто"),
+    ],
+)
+def test_strip_remarks(text: str, expected: str) -> None:
+    assert strip_remarks(text) == expected
 
 
 def test_enough_parse_cases() -> None:
@@ -311,3 +404,53 @@ def test_parse_is_stable_under_case_and_spacing(text: str) -> None:
     assert _core(parse_timing(text.upper())) == base
     assert _core(parse_timing("  " + "   ".join(text.split()) + " \u00a0")) == base
     assert timing_score(text.upper()) == pytest.approx(timing_score(text))
+
+
+# OCR look-alikes a Roman quarter/half-year numeral may be read as
+_OCR_FORMS = {1: ["Ь", "l"], 2: ["П", "ll", "Il", "lI"], 3: ["Ш", "lll", "Ill", "lIl"], 4: ["ГУ", "lV"]}
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_QUARTER_UNITS = ["квартал", "кв.", "кв", "квартале", "квартала"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(1, 4), min_size=1, max_size=3, unique=True).map(sorted),
+    st.sampled_from(_QUARTER_UNITS),
+    st.data(),
+)
+def test_ocr_numerals_read_like_roman_and_are_reported(numbers: list[int], unit: str, data: st.DataObject) -> None:
+    """Any quarter list with some numerals OCR'd reads as the printed Roman list, and says so."""
+    forms = [data.draw(st.sampled_from([_ROMAN[n], *_OCR_FORMS[n]])) for n in numbers]
+    roman = parse_timing(", ".join(_ROMAN[n] for n in numbers) + " " + unit)
+    ocr = parse_timing(", ".join(forms) + " " + unit)
+    assert ocr.months == roman.months and ocr.understood
+    guessed = any(f != _ROMAN[n] for f, n in zip(forms, numbers, strict=True))
+    assert timing_ocr_repaired(", ".join(forms) + " " + unit) is guessed
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(sorted(EVERY_ABBREVIATIONS)),
+    st.booleans(),
+    st.sampled_from(["", " в течение года", ", до 5 числа"]),
+)
+def test_every_abbreviation_reads_like_its_adverb(abbr: str, dot: bool, tail: str) -> None:
+    full = parse_timing(EVERY_ABBREVIATIONS[abbr] + tail)
+    short = parse_timing(abbr + ("." if dot else "") + tail)
+    assert short == full and short.understood
+    assert EVERY_ABBREVIATIONS[abbr] in EVERY_ADVERBS
+
+
+_GENITIVE_COMPLEMENTS = [
+    "заявок", "документов", "жалоб", "предложений", "письменных обращений", "новых кандидатур", "средств",
+]
+_AS_NEEDED_HEADS = ["по мере поступления", "по мере возникновения", "по запросу", "по требованию"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_AS_NEEDED_HEADS), st.sampled_from(_GENITIVE_COMPLEMENTS))
+def test_as_needed_with_genitive_is_understood(head: str, complement: str) -> None:
+    text = f"{head} {complement}"
+    t = parse_timing(text)
+    assert t.as_needed and t.understood
+    assert is_complete_timing(text) and timing_score(text) == 1.0

@@ -14,7 +14,7 @@ from planparse.model import Activity, DocMeta, ParsedPlan, RawItem, Timing
 from planparse.normalize.repair import repair_text
 from planparse.normalize.responsible import split_responsible
 from planparse.normalize.text import clean_title
-from planparse.normalize.timing import parse_timing, timing_score
+from planparse.normalize.timing import parse_timing, strip_remarks, timing_ocr_repaired, timing_score
 
 _PARENS = regex.compile(r"\(([^()]*)\)")
 # A parenthesised remark in a title counts as timing only when it is all timing words.
@@ -29,6 +29,28 @@ def _title_timing(title: str) -> Timing | None:
             if found.understood:
                 return found
     return None
+
+
+def _parse_timing_text(text: str) -> Timing:
+    """Parse a timing text; a parenthesised remark with no timing word in it
+    ("ежемесячно (по графику)", "в течение года (по отдельному плану)") is
+    read past, so it does not make the timing "not understood"."""
+    parsed = parse_timing(text)
+    if parsed.understood:
+        return parsed
+    remarks = _PARENS.findall(text)
+    bare = strip_remarks(text)
+    if remarks and all(timing_score(r) == 0 for r in remarks) and bare.strip(" .,;:-–—"):
+        stripped = parse_timing(bare)
+        if stripped.understood:
+            return stripped
+    return parsed
+
+
+def _repair_lines(text: str) -> tuple[str, bool]:
+    """``repair_text`` on every line of a multi-line cell (line breaks kept)."""
+    lines = [repair_text(line) for line in text.split("\n")]
+    return "\n".join(line for line, _ in lines), any(changed for _, changed in lines)
 
 
 def parent_of(item_no: str | None) -> str | None:
@@ -57,13 +79,15 @@ def normalize_item(raw: RawItem, meta: DocMeta, source: str, layout: str, *, is_
     all_year, as_needed, times = raw.all_year, False, None
     timing_raw = " ".join(raw.timing_raw.split()) if raw.timing_raw else None
     if timing_raw:
-        parsed = parse_timing(timing_raw)
+        parsed = _parse_timing_text(timing_raw)
         months.update(parsed.months)
         all_year |= parsed.all_year
         as_needed |= parsed.as_needed
         times = parsed.times_per_year
         if not parsed.understood:
             flags.append("timing_unparsed")
+        if timing_ocr_repaired(timing_raw):
+            flags.append("timing_ocr_repaired")
     remark = _title_timing(title)
     if remark is not None:
         months.update(remark.months)
@@ -72,7 +96,17 @@ def normalize_item(raw: RawItem, meta: DocMeta, source: str, layout: str, *, is_
         times = times or remark.times_per_year
     if not (is_group or months or all_year or as_needed or times or timing_raw):
         flags.append("timing_missing")
-    responsible = split_responsible(raw.responsible_raw)
+    responsible: tuple[str, ...] = ()
+    if raw.responsible_raw:
+        resp_text, repaired = _repair_lines(raw.responsible_raw)
+        responsible = split_responsible(resp_text)
+        if repaired:
+            flags.append("text_repaired")
+    section_title = None
+    if raw.section_title:
+        section_title, repaired = repair_text(clean_title([raw.section_title]))
+        if repaired:
+            flags.append("text_repaired")
     if has_resp and not responsible and not is_group:
         flags.append("responsible_missing")
     if not title:
@@ -84,7 +118,7 @@ def normalize_item(raw: RawItem, meta: DocMeta, source: str, layout: str, *, is_
         region=meta.region,
         year=meta.year,
         section_no=raw.section_no,
-        section_title=clean_title([raw.section_title]) if raw.section_title else None,
+        section_title=section_title or None,
         item_no=raw.item_no,
         parent_no=parent_of(raw.item_no),
         title=title,

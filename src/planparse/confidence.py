@@ -7,11 +7,13 @@
 - every flag on the row multiplies by its penalty from ``PENALTIES``: how the
   months were found (``months_from_spacing``, ``grid_spacing_repaired``, ``grid_count_mismatch``,
   ``mark_ocr_suspect``), whether the timing was understood (``timing_unparsed``,
-  ``timing_missing``, ``timing_by_position``, ``timing_shared``), how the
+  ``timing_missing``, ``timing_by_position``, ``timing_shared``, ``timing_ocr_repaired``:
+  a quarter/half-year numeral read through an OCR look-alike such as "П кв."), how the
   responsible parties were assigned (``responsible_by_position``,
   ``responsible_shared``, ``responsible_missing``) text quality, including words the OCR engine doubted
   (``ocr_unsure``, ``text_repaired``, ``text_quotes_inconsistent``, ``text_mixed_scripts``,
-  ``title_missing``, ``title_suspicious``).
+  ``title_missing``, ``title_suspicious``) and ``section_no_repaired`` (the section
+  number was read from an OCR look-alike such as "П." or "1." for "II."/"I.").
 
 Grades follow the usual cut-offs: < 0.5 poor, < 0.8 fair, < 0.9 good, else
 excellent.  Rows below ``REVIEW_BELOW`` are listed for review in the report.
@@ -38,6 +40,7 @@ PENALTIES: dict[str, float] = {
     "timing_missing": 0.7,
     "timing_by_position": 0.7,
     "timing_shared": 0.97,
+    "timing_ocr_repaired": 0.85,
     "responsible_by_position": 0.78,
     "responsible_shared": 0.97,
     "responsible_missing": 0.85,
@@ -47,6 +50,7 @@ PENALTIES: dict[str, float] = {
     "text_quotes_inconsistent": 0.75,
     "title_missing": 0.3,
     "title_suspicious": 0.7,
+    "section_no_repaired": 0.95,
 }
 UNKNOWN_FLAG_PENALTY = 0.9
 REVIEW_BELOW = 0.8

@@ -30,6 +30,18 @@ SUSPECT_MARKS = frozenset({"4", "т", "t", "ф", "-|-", "-+-", "+-", "-+", "+.",
 
 _LATIN_TO_ROMAN = str.maketrans({"І": "I", "Х": "X", "С": "C"})
 
+# What OCR makes of a Roman section number: Cyrillic "П" (II), "Ш" (III),
+# "ГУ"/"IУ" (IV), "У" (V), "УІ"/"УП"/"УШ" (VI-VIII), Latin "l" for "I"
+# ("ll", "lV"), and the digit "1".  Always followed by "." or ")".
+OCR_SECTION_NUMERALS: dict[str, str] = {
+    "П": "II", "Ш": "III", "ГУ": "IV", "ІУ": "IV", "IУ": "IV", "У": "V",
+    "УІ": "VI", "УI": "VI", "УП": "VII", "УШ": "VIII", "1": "I",
+}
+_OCR_SECTION = regex.compile(
+    r"^\s*(ГУ|[ІI]У|У[ІIПШ]?|П|Ш|(?=[IlV]{0,2}l)[Il]{1,3}V?|1)\s*[.)]\s+(\p{Lu}.*)$"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
 
 def item_start(text: str) -> tuple[str, str] | None:
     """("6.1", rest) when the line starts a numbered item, else None."""
@@ -52,6 +64,35 @@ def section_heading(text: str) -> tuple[str, str] | None:
     if m and m.group(1):
         return m.group(1).translate(_LATIN_TO_ROMAN).upper(), m.group(2).strip()
     return None
+
+
+def ocr_section_heading(text: str) -> tuple[str, str, str] | None:
+    """("II", "Контрольная деятельность", "П") when the line starts with an OCR
+    look-alike of a Roman section number ("П.", "Ш.", "ГУ.", "ll.", "1.").
+
+    Only the shape is checked: callers accept it as a heading when the rest of
+    the line and its neighbours say so (a "1." line is usually an item).
+    """
+    m = _OCR_SECTION.match(text)
+    if not m:
+        return None
+    printed = m.group(1)
+    roman = OCR_SECTION_NUMERALS.get(printed) or printed.replace("l", "I")
+    return roman, m.group(2).strip(), printed
+
+
+def roman_value(numeral: str | None) -> int | None:
+    """12 for "XII"; None when ``numeral`` is not a Roman numeral."""
+    if not numeral:
+        return None
+    values = [_ROMAN_VALUES.get(ch) for ch in numeral.upper().translate(_LATIN_TO_ROMAN)]
+    if any(v is None for v in values):
+        return None
+    total = 0
+    for k, v in enumerate(values):
+        nxt = values[k + 1] if k + 1 < len(values) else 0
+        total += -v if nxt and v < nxt else v  # type: ignore[operator]
+    return total
 
 
 def is_mark(token: str) -> bool:

@@ -3,8 +3,22 @@
 Each numbered (or bulleted) item collects its wrapped lines.  Its timing is a
 labelled part ("Срок:", "Сроки исполнения:", "Время проведения:"), a trailing
 dash-separated segment that the timing grammar understands, or a following
-line made only of timing words.  Responsible parties come from a label
+line that is a complete timing phrase.  Responsible parties come from a label
 ("Ответственный:", "Исполнители:") or the segment after the timing.
+
+An item is read as a sequence of fields: its title, then whatever labels open.
+Text before a label on a line extends the field that was open ("…за 2022 год
+– март. Ответственный: …" ends the title, timing included); a line without a
+label continues the last label's field when it reads as its continuation
+(lowercase start, bracket or quote, the field ends open, a party that goes on
+- see ``normalize.responsible.continues_party``), so wrapped parties and
+timings never leak into the title.
+
+Section headings are Roman-numbered ("II. Контрольная деятельность") or, in
+OCR'd lists, an OCR look-alike ("П.", "Ш.", "ГУ.", even "1.") accepted only
+when the line is otherwise a heading: capitalised, no timing, followed by a
+numbered item and in sequence with the sections around it.  Rows under such
+a heading are flagged ``section_no_repaired``.
 """
 
 from __future__ import annotations
@@ -13,19 +27,33 @@ from dataclasses import dataclass, field
 
 import regex
 
-from planparse.layouts.base import ends_open, is_bullet, item_start, section_heading, starts_lower
+from planparse.layouts.base import (
+    ends_open,
+    is_bullet,
+    item_start,
+    ocr_section_heading,
+    roman_value,
+    section_heading,
+    starts_lower,
+    starts_upper,
+)
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
-from planparse.normalize.timing import is_complete_timing, timing_score
+from planparse.normalize.responsible import continues_party
+from planparse.normalize.timing import is_complete_timing, sets_timing, strip_remarks, timing_score
 
 _TIMING_LABEL = regex.compile(
     r"(?:^|[\s(;,.])(?:срок[иа]?(?:\s+(?:исполнения|проведения|выполнения))?|время\s+проведения"
     r"|дата(?:\s+проведения)?|период(?:\s+проведения)?)\s*:\s*"
-    r"|^\s*срок[иа]?(?:\s+(?:исполнения|проведения))?\s+[–—-]\s+",
+    r"|^\s*срок[иа]?(?:\s+(?:исполнения|проведения))?\s+[–—-]{1,2}\s+",
     regex.I,
 )
 _RESP_LABEL = regex.compile(r"(?:^|[\s(;,.])(?:ответственн\w*|исполнител\w*)\s*:\s*", regex.I)
-_DASH_SPLIT = regex.compile(r"\s+[–—-]\s+|\s{2,}|\t+")
+# OCR turns a dash into "-—" or "--": one or two dash characters between spaces.
+_DASH_SPLIT = regex.compile(r"\s+[–—-]{1,2}\s+|\s{2,}|\t+")
+_OPENERS = "(«\"“„"
 TIMING_SEGMENT_SCORE = 0.75
+TITLE, TIMING, RESP = "title", "timing", "resp"
+SECTION_REPAIRED = "section_no_repaired"
 
 
 @dataclass
@@ -36,26 +64,89 @@ class _Item:
     section: tuple[str | None, str | None]
     timing: list[str] = field(default_factory=list)
     resp: list[str] = field(default_factory=list)
+    open: str = TITLE  # the field a continuation line extends
+    flags: tuple[str, ...] = ()
+
+    def extend(self, text: str) -> None:
+        """Append ``text`` to the open field."""
+        if self.open == TIMING:
+            self.timing[-1] = f"{self.timing[-1]} {text}".strip()
+        elif self.open == RESP:
+            self.resp[-1] = f"{self.resp[-1]}\n{text}" if self.resp[-1] else text
+        else:
+            self.lines.append(text)
+
+    def feed(self, text: str) -> None:
+        """Take one physical line: its head extends the open field, its labels open new ones."""
+        head, labels = _labels(text)
+        if head.strip():
+            self.extend(head.strip())
+        for kind, value in labels:
+            (self.timing if kind == TIMING else self.resp).append(value)
+            self.open = kind
+
+    def takes_bullet(self, text: str) -> bool:
+        """A bulleted line right under a label ("Ответственные:" + "- Администрация")
+        lists that field's values rather than starting an item."""
+        if self.open == TITLE or not is_bullet(text):
+            return False
+        value = self.timing[-1] if self.open == TIMING else self.resp[-1]
+        return not value or all(is_bullet(line) for line in value.split("\n"))
+
+    def field_goes_on(self, text: str, *, numbered_sections: bool) -> bool:
+        """Whether a label-free ``text`` continues the open timing/responsible field."""
+        value = self.timing[-1] if self.open == TIMING else self.resp[-1]
+        if not value:  # the label ended its line: the value is on the next one
+            return True
+        if starts_lower(text) or text[:1] in _OPENERS or ends_open(value):
+            return True
+        if self.open != RESP:
+            return False
+        last_line = value.rsplit("\n", 1)[-1]
+        if last_line.rstrip()[-1:] in ",;" or continues_party(last_line, text):
+            return True
+        # A capitalised line after a party: the list of parties goes on, unless the
+        # plan also has unnumbered section rows and this item's timing is done.
+        return numbered_sections or not self.timing
 
 
-def _cut_labels(text: str) -> tuple[str, str | None, str | None]:
-    """(text before labels, labelled timing, labelled responsible)."""
-    timing = resp = None
+def _trim(value: str) -> str:
+    """Strip separators and unmatched brackets from a labelled value's ends."""
+    value = value.strip(" ;,.")
+    while value.endswith(")") and value.count(")") > value.count("("):
+        value = value[:-1].rstrip(" ;,.")
+    while value.startswith("(") and value.count("(") > value.count(")"):
+        value = value[1:].lstrip(" ;,.")
+    return value
+
+
+def _labels(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(text before the first label, [(field, labelled value), ...] in order)."""
     marks = sorted(
-        [(m.start(), m.end(), "t") for m in _TIMING_LABEL.finditer(text)]
-        + [(m.start(), m.end(), "r") for m in _RESP_LABEL.finditer(text)]
+        [(m.start(), m.end(), TIMING) for m in _TIMING_LABEL.finditer(text)]
+        + [(m.start(), m.end(), RESP) for m in _RESP_LABEL.finditer(text)]
     )
     if not marks:
-        return text, None, None
-    head = text[: marks[0][0]]
+        return text, []
+    out = []
     for k, (_, end, kind) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
-        value = text[end:stop].strip(" ;,.)(")
-        if kind == "t":
-            timing = value or timing
-        else:
-            resp = value or resp
-    return head, timing, resp
+        out.append((kind, _trim(text[end:stop])))
+    return text[: marks[0][0]], out
+
+
+def _is_timing(text: str) -> bool:
+    """A segment or line that states a timing ("март", "ежемесячно (по графику)")."""
+    bare = strip_remarks(text)
+    return timing_score(bare) >= TIMING_SEGMENT_SCORE and sets_timing(bare)
+
+
+def _is_timing_line(text: str) -> bool:
+    """A whole line that is a complete timing phrase setting something.
+
+    "период 2025 и 2026 годов" (a wrapped title: loose timing words only) is not.
+    """
+    return _is_timing(text) and is_complete_timing(strip_remarks(text))
 
 
 def _split_inline(text: str) -> tuple[str, str | None, str | None]:
@@ -63,6 +154,7 @@ def _split_inline(text: str) -> tuple[str, str | None, str | None]:
 
     The timing is the longest run of segments the grammar understands whole
     (so "июнь – сентябрь" stays one range); what follows it is the responsible.
+    A parenthesised remark does not hide a timing ("– ежемесячно (по графику)").
     """
     parts = _DASH_SPLIT.split(text.strip())
     seps = _DASH_SPLIT.findall(text.strip())
@@ -76,11 +168,11 @@ def _split_inline(text: str) -> tuple[str, str | None, str | None]:
         return out
 
     for k in range(1, len(parts)):
-        if timing_score(parts[k]) < TIMING_SEGMENT_SCORE:
+        if not _is_timing(parts[k]):
             continue
         end = k + 1
         for j in range(len(parts), k + 1, -1):
-            candidate = joined(k, j)
+            candidate = strip_remarks(joined(k, j))
             if timing_score(candidate) >= TIMING_SEGMENT_SCORE and is_complete_timing(candidate):
                 end = j
                 break
@@ -90,15 +182,15 @@ def _split_inline(text: str) -> tuple[str, str | None, str | None]:
 
 
 def _finish(item: _Item) -> RawItem:
-    text = " ".join(item.lines)
-    head, timing, resp = _cut_labels(text)
-    if timing is None and not item.timing:
-        head, timing, inline_resp = _split_inline(head)
-        resp = resp or inline_resp
-    timing_parts = [*item.timing, *([timing] if timing else [])]
-    resp_parts = [*item.resp, *([resp] if resp else [])]
+    title = " ".join(item.lines)
+    timing_parts = [t for t in item.timing if t]
+    resp_parts = [r for r in item.resp if r]
+    if not timing_parts:
+        title, timing, inline_resp = _split_inline(title)
+        timing_parts += [timing] if timing else []
+        resp_parts += [inline_resp] if inline_resp and not resp_parts else []
     return RawItem(
-        title_lines=(head.strip(),),
+        title_lines=(title.strip(),),
         item_no=item.number,
         section_no=item.section[0],
         section_title=item.section[1],
@@ -106,46 +198,107 @@ def _finish(item: _Item) -> RawItem:
         responsible_raw="\n".join(resp_parts) or None,
         page=item.source.page,
         line=item.source.number,
+        flags=item.flags,
     )
+
+
+def _heading_like(title: str) -> bool:
+    """A section title: capitalised, no labels, no timing, not a group lead-in ending in ":"."""
+    return (
+        starts_upper(title)
+        and not _labels(title)[1]
+        and _split_inline(title)[1] is None
+        and timing_score(title) < TIMING_SEGMENT_SCORE
+        and not title.rstrip().endswith(":")
+    )
+
+
+def _ocr_heading(
+    texts: list[str], k: int, current: str | None, later: list[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """An OCR'd section heading at ``texts[k]`` ("П. Контрольная деятельность"), or None.
+
+    Accepted when the title reads as a heading, the next line is a numbered item,
+    and the number follows the current section; a digit ("1.", also a valid item
+    number) only when the next item is its sub-item ("1.1") and the next section
+    heading carries the following number.
+    """
+    found = ocr_section_heading(texts[k])
+    if not found or k + 1 >= len(texts):
+        return None
+    roman, title, printed = found
+    value = roman_value(roman)
+    nxt = item_start(texts[k + 1])
+    if value is None or not nxt or not _heading_like(title):
+        return None
+    current_value = roman_value(current)
+    if current is not None and current_value != value - 1:
+        return None
+    if printed.isdigit():
+        if current is None and value != 1:
+            return None
+        if not nxt[0].startswith(f"{printed}.") or not any(i > k and v == value + 1 for i, v in later):
+            return None
+    return roman, title
 
 
 def parse_numbered(doc: Document) -> ParsedPlan | None:
     """Read a numbered/bulleted list; None when fewer than three items are found."""
+    lines = [ln for ln in doc.lines if ln.text.strip()]
+    texts = [ln.text.strip() for ln in lines]
+    headings: list[tuple[int, int]] = []  # (line index, section number) of headings, real or OCR'd
+    for k, text in enumerate(texts):
+        real = section_heading(text)
+        ocr = None if real else ocr_section_heading(text)
+        followed = k + 1 < len(texts) and item_start(texts[k + 1]) is not None
+        value = roman_value(real[0]) if real else roman_value(ocr[0]) if ocr and followed else None
+        if value and not (ocr and ocr[2].isdigit()):
+            headings.append((k, value))
+    numbered_sections = bool(headings)
     items: list[_Item] = []
     header: list[str] = []
     section: tuple[str | None, str | None] = (None, None)
+    section_flags: tuple[str, ...] = ()
     heading_open = False
-    for line in doc.lines:
-        text = line.text.strip()
-        if not text:
-            continue
+    for k, (line, text) in enumerate(zip(lines, texts, strict=True)):
         number = item_start(text)
         heading = section_heading(text)
         if heading and not number:
-            section = heading
+            section, section_flags = heading, ()
+            heading_open = True
+            continue
+        ocr = None if heading else _ocr_heading(texts, k, section[0], headings)
+        if ocr:
+            section, section_flags = ocr, (SECTION_REPAIRED,)
             heading_open = True
             continue
         if heading_open and not number and not is_bullet(text) and (starts_lower(text) or ends_open(section[1] or "")):
             section = (section[0], f"{section[1]} {text}")
             continue
         heading_open = False
+        if not number and items and items[-1].takes_bullet(text):
+            items[-1].extend(text)
+            continue
         if number or (is_bullet(text) and items):
-            items.append(_Item(number[0] if number else None, [number[1] if number else text], line, section))
+            item = _Item(number[0] if number else None, [], line, section, flags=section_flags)
+            item.feed(number[1] if number else text)
+            items.append(item)
             continue
         if not items:
             header.append(text)
             continue
         current = items[-1]
-        _, timing, resp = _cut_labels(text)
-        if timing or resp:
-            current.timing += [timing] if timing else []
-            current.resp += [resp] if resp else []
-        elif timing_score(text) >= TIMING_SEGMENT_SCORE and not ends_open(current.lines[-1]):
+        if _labels(text)[1]:
+            current.feed(text)
+        elif current.open != TITLE and current.field_goes_on(text, numbered_sections=numbered_sections):
+            current.extend(text)
+        elif _is_timing_line(text) and not ends_open(current.lines[-1] if current.lines else ""):
             current.timing.append(text)
-        elif starts_lower(text) or ends_open(current.lines[-1]) or not current.timing:
+            current.open = TIMING
+        elif starts_lower(text) or ends_open(current.lines[-1] if current.lines else "") or not current.timing:
             current.lines.append(text)
         else:
-            section = (None, text)
+            section, section_flags = (None, text), ()
     if len(items) < 3:
         return None
     raw = tuple(_finish(it) for it in items)

@@ -7,12 +7,19 @@ A cell is free text: one party per line, or several per line separated by
   capitalised and the party before it is complete;
 * a line continues the party before it when that party ends with a
   preposition/conjunction or a hyphen ("по согласованию с" + "Президиумом"),
-  has an unclosed bracket/quote, or when the line starts lowercase, with a
-  bracket/quote, or with a capitalised word that cannot be nominative
-  ("Президиумом", "Тульской области") - a party's name starts nominative;
+  with an adjective still waiting for its noun ("правовое управление
+  Законодательного" + "Собрания области"), has an unclosed bracket/quote, or
+  when the line starts lowercase, with a bracket/quote, or with a capitalised
+  word that cannot be nominative ("Президиумом", "Тульской области") - a
+  party's name starts nominative;
+* a cell that ends lines with ","/";" between parties marks its party
+  boundaries with punctuation: there a line break without one is only a wrap
+  ("Управление по профилактике коррупционных правонарушений" + "Правительства
+  области");
 * ";", "," and " / " separate parties, except inside matched brackets/quotes;
-  a comma piece starting with a lowercase preposition ("по согласованию")
-  stays attached to the party before it;
+  a comma piece starting with a lowercase preposition ("по согласованию") or
+  with a lowercase word that cannot be nominative ("комиссия по бюджету,
+  налогам и финансам") stays attached to the party before it;
 * " и " never splits: "Управление образования и науки" is one body, and
   telling it from "Администрация и Совет" needs knowledge we do not have.
 
@@ -66,6 +73,8 @@ _SLASH_RE = regex.compile(r"\s+/\s+")
 _TRAILING_DOT_RE = regex.compile(r"(\p{L}{4,})\.$")
 _JOINING_POS = frozenset({"PREP", "CONJ"})
 _NAME_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+_ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+_SEPARATOR_END_RE = regex.compile(r"[,;]\s*$")
 
 
 def _matched_depths(text: str) -> list[int]:
@@ -111,6 +120,12 @@ def _ends_with_joiner(text: str) -> bool:
     return top_pos(m.group(1)) in _JOINING_POS
 
 
+def _not_nominative(word: str) -> bool:
+    """Whether every naming reading (noun, adjective ...) of ``word`` is in an oblique case."""
+    parses = [p for p in parse_word(word.lower()) if p.tag.POS in _NAME_POS]
+    return bool(parses) and all(p.tag.case not in (None, "nomn") for p in parses)
+
+
 def _cannot_start_party(line: str) -> bool:
     """Whether the first word is a capitalised form that cannot be nominative."""
     m = _WORD_RE.match(line)
@@ -119,25 +134,57 @@ def _cannot_start_party(line: str) -> bool:
     word = m.group(0)
     if word.isupper() and len(word) > 1:  # abbreviation: "РО", "ТОС"
         return False
-    parses = [p for p in parse_word(word.lower()) if p.tag.POS in _NAME_POS]
-    return bool(parses) and all(p.tag.case not in (None, "nomn") for p in parses)
+    return _not_nominative(word)
 
 
-def _continues(previous: str, line: str) -> bool:
-    """Whether ``line`` (bullet-free) continues the party text ``previous``."""
+def _ends_with_adjective(text: str) -> bool:
+    """Whether ``text`` ends in an oblique-case adjective/participle with no noun after it.
+
+    "правовое управление Законодательного" waits for "Собрания"; a nominative
+    adjective (it may name a party: "Уполномоченный"), an abbreviation or a
+    word the dictionary does not know never counts.
+    """
+    m = _LAST_WORD_RE.search(text)
+    if not m or text.rstrip()[-1:] in ",;.)»\"":
+        return False
+    word = m.group(1)
+    if word.isupper() and len(word) > 1:
+        return False
+    parses = parse_word(word.lower())
+    if not parses or parses[0].tag.POS not in _ADJECTIVE_POS or "Apro" in parses[0].tag:
+        return False
+    # a nominative one may be a party of its own ("Уполномоченный", a surname in -ский)
+    return all(p.tag.case != "nomn" for p in parses if p.tag.POS in _ADJECTIVE_POS)
+
+
+def _continues(previous: str, line: str, *, punctuated: bool = False) -> bool:
+    """Whether ``line`` (bullet-free) continues the party text ``previous``.
+
+    ``punctuated``: the cell ends lines with ","/";" between parties, so a line
+    break without one is a wrap.
+    """
     if _ends_with_joiner(previous) or _has_open_bracket(previous):
         return True
     if previous.rstrip()[-1:] in ",;":
         return False
-    if is_lowercase_start(line) or line[:1] in "(«\"“„":
+    if punctuated or is_lowercase_start(line) or line[:1] in "(«\"“„":
         return True
-    return _cannot_start_party(line)
+    return _cannot_start_party(line) or _ends_with_adjective(previous)
+
+
+def continues_party(previous: str, line: str) -> bool:
+    """Whether ``line`` continues the party text ``previous`` rather than
+    starting a new party (the line-break rules of :func:`split_responsible`)."""
+    body, bullet = strip_bullet(" ".join(line.split()))
+    return bool(body) and not bullet and _continues(previous, body)
 
 
 def _chunks(text: str) -> list[list[str]]:
     """Group the cell's lines into wrapped-party chunks."""
     chunks: list[list[str]] = []
     pending_bullet = False
+    lines = [line for line in text.splitlines() if line.strip()]
+    punctuated = any(_SEPARATOR_END_RE.search(line) for line in lines[:-1])
     for raw in text.splitlines():
         body, bullet = strip_bullet(" ".join(raw.split()))
         if not body:
@@ -145,7 +192,7 @@ def _chunks(text: str) -> list[list[str]]:
             continue
         bullet = bullet or pending_bullet
         pending_bullet = False
-        if chunks and not bullet and _continues(" ".join(chunks[-1]), body):
+        if chunks and not bullet and _continues(" ".join(chunks[-1]), body, punctuated=punctuated):
             chunks[-1].append(body)
         else:
             chunks.append([body])
@@ -156,7 +203,9 @@ def _split_separators(text: str) -> list[str]:
     """Split a joined chunk at ";", "," and " / " outside brackets/quotes.
 
     A comma piece that starts with a lowercase preposition ("по согласованию")
-    is a remark on the party before it and stays attached to it.
+    is a remark on the party before it, and one that starts with a lowercase
+    word that cannot be nominative ("налогам и финансам") continues a list
+    inside the party's name; both stay attached to the party before it.
     """
     text = _SLASH_RE.sub(" / ", text)
     depths = _matched_depths(text)
@@ -184,7 +233,7 @@ def _split_separators(text: str) -> list[str]:
             and sep == ","
             and first
             and first.group(0).islower()
-            and top_pos(first.group(0)) == "PREP"
+            and (top_pos(first.group(0)) == "PREP" or _not_nominative(first.group(0)))
         ):
             merged[-1] = f"{merged[-1].rstrip()}, {stripped}"
         else:
@@ -222,4 +271,4 @@ def split_responsible(text: str | None) -> tuple[str, ...]:
     return tuple(parties)
 
 
-__all__ = ["RESPONSIBLE_ALIASES", "split_responsible"]
+__all__ = ["RESPONSIBLE_ALIASES", "continues_party", "split_responsible"]

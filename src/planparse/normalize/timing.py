@@ -13,8 +13,11 @@ is classified alone:
   ``с … по/до …``, also across the year end (``ноябрь - февраль`` -> 1, 2, 11,
   12); quarters and half-years by Roman/Arabic/word ordinal with lists and
   ranges (``II–III кварталы``, ``1 кв.``, ``во втором полугодии``); whole
-  period (``в течение года``, ``весь период``, ``постоянно``); "еже-" words and
-  ``каждый …``; frequencies (``не реже 1-го раза в 6 месяцев``); "as needed";
+  period (``в течение года``, ``весь период``, ``постоянно``); "еже-" words,
+  also shortened (``ежекварт.``, ``ежемес.``), and ``каждый …``; frequencies
+  (``не реже 1-го раза в 6 месяцев``); "as needed", also with a genitive
+  complement checked by the morphology dictionary (``по мере поступления
+  заявлений``, ``по запросу министерства``);
   ``по итогам …``; ``конец/начало года``; ``в течение месяца`` / ``до 5
   числа`` / weekdays (understood, set nothing);
 * allowed filler: prepositions, conjunctions, punctuation, years 19xx/20xx,
@@ -40,6 +43,10 @@ Decisions worth knowing:
   ``по итогам месяца`` -> like ``ежемесячно``.
 * ``в конце года``/``до конца года`` -> (12,), ``в начале года`` -> (1,);
   ``в конце I квартала`` simply gives the quarter's months.
+* OCR look-alikes of Roman numerals are read only inside a quarter/half-year
+  phrase: ``П кв.`` -> II, ``Ш``/``lll`` -> III, ``ГУ`` -> IV, ``Ь`` -> I (a
+  swallowed "I,": ``Ь III кв.`` -> I and III); ``timing_ocr_repaired`` tells
+  the caller so the row can be flagged.  Alone they are not understood.
 * Empty or punctuation-only text -> ``Timing()`` (understood, nothing set).
 * ``по согласованию``, ``по плану`` and other remarks are NOT timing: they
   make ``understood`` False and go to ``leftover`` (original spelling).
@@ -57,6 +64,7 @@ import regex
 
 from planparse.model import Timing
 from planparse.normalize import timing_vocab as V
+from planparse.normalize.text import parse_word
 
 _DIGITS = regex.compile(r"\d+")
 _MONTH_RE = regex.compile(V.MONTH)
@@ -67,10 +75,11 @@ _LETTERS = regex.compile(r"[^\W\d_]+")
 _YEAR_RE = regex.compile(r"(?:19|20)\d\d")
 _WORDCHAR = regex.compile(r"\w")
 
-__all__ = ["parse_timing", "timing_score", "is_complete_timing"]
+__all__ = ["parse_timing", "timing_score", "is_complete_timing", "sets_timing", "strip_remarks", "timing_ocr_repaired"]
 
 _MONTH_RX = {m: regex.compile(rf"(?:{f})\.?") for m, f in V.MONTH_FORMS.items()}
-_ORDUNIT_TOK = regex.compile(rf"(?P<u>{V.UNIT})|(?P<o>{V.ORD})|(?P<d>-)")
+_ORDUNIT_TOK = regex.compile(rf"(?P<u>{V.UNIT})|(?P<o>{V.ORD})|(?P<ocr>{V.OCR_ORD})|(?P<d>-)")
+_OCR_L = str.maketrans("l", "i")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +88,7 @@ class _Eff:
     all_year: bool = False
     tpy: float | None = None
     as_needed: bool = False
+    ocr: bool = False  # read through an OCR look-alike (e.g. "П кв." for "II кв.")
 
 
 _NOTHING = _Eff()
@@ -126,14 +136,21 @@ def _ordinal(s: str) -> int | None:
     return next((n for stem, n in V.ORDINAL_STEMS.items() if s.startswith(stem)), None)
 
 
-def _periods(text: str) -> list[tuple[int, int]] | None:
-    """Parse "II-III кварталы" into month spans [(4, 9)]; None if invalid."""
+def _ocr_ordinal(s: str) -> int | None:
+    """The Roman numeral an OCR look-alike stands for ("п" -> 2, "lll" -> 3)."""
+    return V.OCR_ROMAN.get(s) or V.ROMAN.get(s.translate(_OCR_L))
+
+
+def _periods(text: str) -> tuple[list[tuple[int, int]], bool] | None:
+    """Parse "II-III кварталы" into month spans [(4, 9)] and whether an OCR
+    look-alike numeral was read; None if invalid."""
     items: list[tuple[int, bool]] = []  # (ordinal, joined to previous by "-")
     units: list[tuple[int, int]] = []  # (index of first ordinal it applies to, months per period)
-    dash = False
+    dash = ocr = False
     for t in _ORDUNIT_TOK.finditer(text):
-        if t.group("o"):
-            n = _ordinal(t.group("o"))
+        if t.group("o") or t.group("ocr"):
+            n = _ordinal(t.group("o")) if t.group("o") else _ocr_ordinal(t.group("ocr"))
+            ocr |= not t.group("o")
             if n is None:
                 return None
             items.append((n, dash and bool(items)))
@@ -155,20 +172,24 @@ def _periods(text: str) -> list[tuple[int, int]] | None:
                 first = spans.pop()[0]
             spans.append((first, last))
         start = end
-    return spans or None
+    return (spans, ocr) if spans else None
 
 
 def _h_ordunit(m: regex.Match[str]) -> _Eff | None:
-    spans = _periods(m.group())
-    if spans is None:
+    found = _periods(m.group())
+    if found is None:
         return None
-    return _Eff(months=frozenset().union(*(_span(a, b) for a, b in spans)))
+    spans, ocr = found
+    return _Eff(months=frozenset().union(*(_span(a, b) for a, b in spans)), ocr=ocr)
 
 
 def _h_results(m: regex.Match[str]) -> _Eff | None:
     if m.group("ou"):
-        spans = _periods(m.group("ou"))
-        return None if spans is None else _Eff(months=frozenset(min(b + 1, 12) for _, b in spans))
+        found = _periods(m.group("ou"))
+        if found is None:
+            return None
+        spans, ocr = found
+        return _Eff(months=frozenset(min(b + 1, 12) for _, b in spans), ocr=ocr)
     if m.group("nm"):
         n = _num(m.group("nm"))
         return None if not n or n > 12 else _Eff(months=frozenset([min(n + 1, 12)]))
@@ -197,8 +218,9 @@ def _h_freq(m: regex.Match[str]) -> _Eff | None:
 
 
 def _h_every(m: regex.Match[str]) -> _Eff | None:
-    if m.group("adv"):
-        tpy, all_year = V.EVERY_ADVERBS[m.group("adv")]
+    if m.group("adv") or m.group("abbr"):
+        adverb = m.group("adv") or V.EVERY_ABBREVIATIONS[m.group("abbr")]
+        tpy, all_year = V.EVERY_ADVERBS[adverb]
         return _Eff(all_year=all_year, tpy=tpy)
     unit = m.group("u")
     every = _num(m.group("n")) if m.group("n") else 1
@@ -212,6 +234,21 @@ def _h_every(m: regex.Match[str]) -> _Eff | None:
 
 
 _Handler = Callable[["regex.Match[str]"], "_Eff | None"]
+_NOUN_POS = frozenset({"NOUN"})
+_ADJ_POS = frozenset({"ADJF", "PRTF"})
+_GENITIVE = frozenset({"gent", "gen2"})
+
+
+def _can_be_genitive(word: str, pos: frozenset[str]) -> bool:
+    return any(p.tag.POS in pos and p.tag.case in _GENITIVE for p in parse_word(word))
+
+
+def _h_as_needed_of(m: regex.Match[str]) -> _Eff | None:
+    """"по мере поступления заявлений": the complement must be a genitive (adjective +) noun."""
+    adj = m.groupdict().get("adj")
+    if adj and not _can_be_genitive(adj, _ADJ_POS):
+        return None
+    return _Eff(as_needed=True) if _can_be_genitive(m.group("noun"), _NOUN_POS) else None
 
 
 def _const(eff: _Eff) -> _Handler:
@@ -220,6 +257,8 @@ def _const(eff: _Eff) -> _Handler:
 
 _HANDLERS: dict[str, _Handler] = {
     "as_needed": _const(_Eff(as_needed=True)),
+    "as_needed_of": _h_as_needed_of,
+    "as_needed_of1": _h_as_needed_of,
     "all_year": _const(_Eff(all_year=True)),
     "every": _h_every,
     "frequency": _h_freq,
@@ -418,3 +457,35 @@ def is_complete_timing(text: str) -> bool:
         return last.text not in V.DANGLING_PUNCT
     words = _FALLBACK.findall(last.text)
     return bool(words) and words[-1] not in V.DANGLING_WORDS
+
+
+@functools.lru_cache(maxsize=8192)
+def sets_timing(text: str) -> bool:
+    """True when ``text`` holds a recognised timing phrase, not only loose timing words.
+
+    "март", "ежемесячно", "в течение месяца" are phrases; "период 2025 и 2026
+    годов" is only loose words (``период``, years, ``годов``) and is not.
+    """
+    try:
+        _, _, toks = _scan(text)
+    except Exception:  # pragma: no cover
+        return False
+    return any(t.kind == _KNOWN for t in toks)
+
+
+@functools.lru_cache(maxsize=8192)
+def timing_ocr_repaired(text: str) -> bool:
+    """True when a period was read through an OCR look-alike numeral ("П кв." as "II кв.")."""
+    try:
+        _, _, toks = _scan(text)
+    except Exception:  # pragma: no cover
+        return False
+    return any(t.eff.ocr for t in toks)
+
+
+_REMARK = regex.compile(r"\([^()]*\)")
+
+
+def strip_remarks(text: str) -> str:
+    """``text`` without parenthesised remarks: "ежемесячно (по графику)." -> "ежемесячно ."."""
+    return " ".join(_REMARK.sub(" ", text).split())

@@ -49,6 +49,11 @@ COUNT_ADVERBS: dict[str, int] = {
 # Ordinals of quarters / half-years, by stem.
 ORDINAL_STEMS: dict[str, int] = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4}
 ROMAN: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# What OCR makes of a Roman numeral before "кв."/"полугодие" (text is lower-cased
+# first): Cyrillic "П" (II), "Ш" (III), "ГУ"/"IУ" (IV), "Ь" (I, often "I," with the
+# comma swallowed), Latin "l" for "I" ("ll", "lV" ...).  Read only inside a
+# quarter/half-year phrase, and reported by ``timing_ocr_repaired``.
+OCR_ROMAN: dict[str, int] = {"ь": 1, "п": 2, "ш": 3, "гу": 4, "iу": 4}
 
 # "ежемесячно" & co: (per year, sets all_year).
 EVERY_ADVERBS: dict[str, tuple[float, bool]] = {
@@ -60,6 +65,30 @@ EVERY_ADVERBS: dict[str, tuple[float, bool]] = {
     "ежеполугодно": (2.0, True),
     "ежегодно": (1.0, False),
 }
+# Shortened "еже-" adverbs as typed in narrow cells ("ежекварт.", "ежемес."),
+# with or without the dot; each maps to its full adverb above.
+EVERY_ABBREVIATIONS: dict[str, str] = {
+    "ежедн": "ежедневно",
+    "еженед": "еженедельно",
+    "ежедек": "ежедекадно",
+    "ежемес": "ежемесячно",
+    "ежемесячн": "ежемесячно",
+    "ежекв": "ежеквартально",
+    "ежекварт": "ежеквартально",
+    "ежеквартальн": "ежеквартально",
+    "ежеполуг": "ежеполугодно",
+    "ежеполугод": "ежеполугодно",
+    "ежеполугодн": "ежеполугодно",
+    "ежегод": "ежегодно",
+    "ежегодн": "ежегодно",
+}
+# "по мере поступления" / "по запросу" & co: as-needed heads that may take a
+# genitive complement ("по мере поступления заявлений", "по запросу
+# министерства"); the complement is checked with the morphology dictionary.
+AS_NEEDED_HEAD = (
+    r"(?:по\s+мере\s+(?:поступлени|поступани|возникновени|накоплени|выявлени|появлени)\w*"
+    r"|по\s+(?:требовани|запрос|заявк|обращени|заявлени)\w*)"
+)
 
 # Period words -> occurrences per year of "once per <period>", keyed by stem.
 PERIOD_PER_YEAR: tuple[tuple[str, float], ...] = (
@@ -132,8 +161,15 @@ ORD = (
     r"(?:(?<!\w)(?:iv|i{1,3})(?![a-z\d])|(?<!\d)[1-4](?!\d)" + SUFFIX + r"?"
     r"|перв\w*|втор\w*|трет\w*|четверт\w*)"
 )
+OCR_ORD = r"(?:(?<!\w)(?:гу|iу|[пшь]|(?=[ilv]{0,2}l)(?:[il]{1,3}|[il]v))(?!\w))"
+ANY_ORD = rf"(?:{ORD}|{OCR_ORD})"
 UNIT = r"(?:(?:квартал\w*|кв-л|кварт|кв|полугоди\w*|полугод|полуг|пол|п/г)(?!\w)\.?)"
-ORDUNIT = rf"(?:{ORD}\s*(?:{UNIT}\s*)?(?:-|,|и(?!\w)|или(?!\w))\s*){{0,5}}{ORD}\s*{UNIT}"
+# A list/range of ordinals ending in a unit; an OCR look-alike may stand
+# without a separator ("Ь III кв." for "I, III кв.").
+ORDUNIT = (
+    rf"(?:(?:{ANY_ORD}\s*(?:{UNIT}\s*)?(?:-|,|и(?!\w)|или(?!\w))|{OCR_ORD}(?=\s))\s*){{0,5}}"
+    rf"{ANY_ORD}\s*{UNIT}"
+)
 DAY = rf"(?:(?<!\d)[0-3]?\d(?!\d){SUFFIX}?)"
 NUM_DATE = (
     r"(?:(?<![\d.])[0-3]?\d\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d\d))?(?!\d)"
@@ -162,6 +198,9 @@ PHRASES: dict[str, str] = {
         r"|по\s+(?:требованию|запросу|заявкам)"
         r"|по\s+мере\s+поступлени\w*(?:\s+(?:обращений|заявок|запросов|документов|информации|материалов))?"
     ),
+    # one or two words after the head, checked to be a genitive (adjective +) noun
+    "as_needed_of": rf"{AS_NEEDED_HEAD}\s+(?:(?P<adj>[а-я]+)\s+)?(?P<noun>[а-я]+)",
+    "as_needed_of1": rf"{AS_NEEDED_HEAD}\s+(?P<noun>[а-я]+)",
     "all_year": (
         rf"{TECH}\s*(?:всего\s+)?(?:{YEARS}\s*(?:{ADJ}\s+)?{YUNIT}?|(?:{ADJ}\s+)?(?:{YUNIT}|периода|срока))"
         rf"|(?:(?:за|на|в)\s+)?(?:весь|всего)\s+(?:{YEARS}\s*)?(?:{ADJ}\s+)?(?:период\w*|год\w*|срок\w*)"
@@ -170,6 +209,7 @@ PHRASES: dict[str, str] = {
     ),
     "every": (
         r"(?P<adv>" + "|".join(EVERY_ADVERBS) + r")"
+        r"|(?P<abbr>" + "|".join(sorted(EVERY_ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)\.?"
         rf"|кажд(?:ый|ую|ое|ого|ом|ые|ых|ой)\s+(?:(?P<n>\d{{1,2}}|{NUMW})\s+)?(?P<u>{EVERY_UNIT})"
     ),
     "frequency": (

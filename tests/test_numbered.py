@@ -1,0 +1,276 @@
+"""The numbered-list layout on small invented plans: fields across wrapped lines, OCR'd headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from planparse.api import convert_text
+from planparse.layouts.base import ocr_section_heading, roman_value
+from planparse.layouts.numbered import _split_inline
+
+HEAD = "План работы Думы муниципального округа Заречный Пермского края на 2026 год\n"
+
+
+def _rows(body: str) -> dict[str, object]:
+    result = convert_text(HEAD + body, "t.txt", layout="numbered")
+    return {a.item_no: a for a in result.activities}
+
+
+# Each case: a plan body, the item to look at, and what it must read as
+# (title, months, all_year, as_needed, responsible).
+FIELD_CASES = [
+    pytest.param(
+        """I. Отчеты
+1.1. Отчет главы округа о результатах деятельности администрации и подведомственных
+     учреждений за 2025 год – февраль. Ответственный: Глава муниципального округа
+     «Заречный»
+1.2. Отчет о работе Думы – март – Председатель Думы
+1.3. Отчет контрольного органа – апрель – Председатель контрольного органа
+""",
+        "1.1",
+        ("Отчет главы округа о результатах деятельности администрации и подведомственных учреждений за 2025 год",
+         (2,), False, False, ("Глава муниципального округа «Заречный»",)),
+        id="text-before-label-ends-the-title",
+    ),
+    pytest.param(
+        """I. Контроль
+1.1. Проверка содержания дорог – июнь,
+     ноябрь. Ответственный: Комиссия по хозяйству
+1.2. Проверка школ – август – Комиссия по образованию
+1.3. Проверка рынков – май – Комиссия по торговле
+""",
+        "1.1",
+        ("Проверка содержания дорог", (6, 11), False, False, ("Комиссия по хозяйству",)),
+        id="wrapped-month-list-before-label",
+    ),
+    pytest.param(
+        """I. Бюджет
+1.1. О бюджете округа на 2027 год
+     Срок: декабрь
+     Ответственные: Финансовое управление; комиссия
+       по экономике, бюджету и налогам
+1.2. Об исполнении бюджета – май – Финансовое управление
+1.3. О налоговых льготах – октябрь – комиссия по экономике
+""",
+        "1.1",
+        ("О бюджете округа на 2027 год", (12,), False, False,
+         ("Финансовое управление", "комиссия по экономике, бюджету и налогам")),
+        id="wrapped-labelled-party-stays-in-its-field",
+    ),
+    pytest.param(
+        """I. Бюджет
+1.1. Об утверждении бюджета округа на 2027 год и на плановый
+     период 2028 и 2029 годов
+     Срок: ноябрь
+     Ответственный: Финансовое управление
+1.2. Об исполнении бюджета – май – Финансовое управление
+1.3. О налоговых льготах – октябрь – Финансовое управление
+""",
+        "1.1",
+        ("Об утверждении бюджета округа на 2027 год и на плановый период 2028 и 2029 годов",
+         (11,), False, False, ("Финансовое управление",)),
+        id="title-line-of-loose-timing-words-is-title",
+    ),
+    pytest.param(
+        """I. Работа с населением
+1.1. Выездные приемы граждан в поселениях – ежеквартально (по утвержденному графику).
+     Ответственный: Депутаты Думы
+1.2. Отчеты депутатов – март – Депутаты Думы
+1.3. Публичные слушания – май – Председатель Думы
+""",
+        "1.1",
+        ("Выездные приемы граждан в поселениях", (), True, False, ("Депутаты Думы",)),
+        id="remark-in-parentheses-does-not-hide-timing",
+    ),
+    pytest.param(
+        """I. Работа с населением
+1.1. Рассмотрение обращений граждан – по мере поступления. Ответственные:
+     Председатель Думы, аппарат Думы
+1.2. Отчеты депутатов – март – Депутаты Думы
+1.3. Публичные слушания – май – Председатель Думы
+""",
+        "1.1",
+        ("Рассмотрение обращений граждан", (), False, True, ("Председатель Думы", "аппарат Думы")),
+        id="label-at-line-end-takes-next-line",
+    ),
+    pytest.param(
+        """I. Организационная работа
+1.1. Подготовка плана работы Думы на 2027 год – до 20 декабря. Ответственный: Председатель Земского
+     Собрания округа
+1.2. Отчеты депутатов – март – Депутаты Думы
+1.3. Публичные слушания – май – Председатель Думы
+""",
+        "1.1",
+        ("Подготовка плана работы Думы на 2027 год", (12,), False, False, ("Председатель Земского Собрания округа",)),
+        id="capitalised-wrap-of-a-party",
+    ),
+    pytest.param(
+        """I. Организационная работа
+1.1. Заседания Думы -— ежемесячно -— Председатель Думы
+1.2. Отчеты депутатов -- март -- Депутаты Думы
+1.3. Публичные слушания – май – Председатель Думы
+""",
+        "1.2",
+        ("Отчеты депутатов", (3,), False, False, ("Депутаты Думы",)),
+        id="ocr-double-dash-separates-segments",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "item", "expected"), FIELD_CASES)
+def test_fields_across_lines(body: str, item: str, expected: tuple) -> None:
+    row = _rows(body)[item]
+    assert (row.title, row.months, row.all_year, row.as_needed, row.responsible) == expected
+    assert "timing_unparsed" not in row.flags and "timing_missing" not in row.flags
+
+
+def test_unnumbered_section_after_labelled_party_is_still_a_section() -> None:
+    rows = _rows(
+        """1. Семинар для глав поселений
+Срок: март
+Ответственный: Председатель Думы
+Информационная работа
+2. Выпуск бюллетеня
+Срок: ежеквартально
+Ответственный: Аппарат Думы
+3. Обновление сайта – постоянно – Аппарат Думы
+"""
+    )
+    assert rows["1"].responsible == ("Председатель Думы",)
+    assert rows["2"].section_title == "Информационная работа"
+
+
+OCR_HEADINGS = """1. Вопросы для рассмотрения на заседаниях Думы
+1.1. Об отчете главы округа – март – Глава округа
+1.2. О бюджете – декабрь – Финансовое управление
+П. Контрольная деятельность
+2.1. Проверка использования имущества – май – Контрольный орган
+Ш. Работа с населением
+3.1. Прием граждан – ежемесячно – Депутаты Думы
+ГУ. Информирование
+4.1. Публикация решений – постоянно – Аппарат Думы
+"""
+
+
+def test_ocr_section_numbers_are_read_and_flagged() -> None:
+    rows = _rows(OCR_HEADINGS)
+    assert set(rows) == {"1.1", "1.2", "2.1", "3.1", "4.1"}
+    assert [rows[k].section_no for k in ("1.1", "2.1", "3.1", "4.1")] == ["I", "II", "III", "IV"]
+    assert rows["2.1"].section_title == "Контрольная деятельность"
+    assert all("section_no_repaired" in r.flags for r in rows.values())
+    assert rows["1.1"].section_title == "Вопросы для рассмотрения на заседаниях Думы"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a group item "1." under a real section I stays an item
+        """I. Вопросы для рассмотрения
+1. Участие в мероприятиях
+1.1. Форум муниципалитетов – май – Председатель Думы
+1.2. Съезд депутатов – июнь – Председатель Думы
+II. Контроль
+2. Проверки – март – Контрольный орган
+""",
+        # "1." with a timing is an item, not a heading
+        """1. Отчет главы округа – март – Глава округа
+1.1. Подготовка доклада – февраль – Аппарат Думы
+1.2. Публикация доклада – апрель – Аппарат Думы
+II. Контроль
+2.1. Проверки – март – Контрольный орган
+""",
+        # no section II follows: nothing says "1." is a misread "I."
+        """1. Общие вопросы
+1.1. Подготовка доклада – февраль – Аппарат Думы
+1.2. Публикация доклада – апрель – Аппарат Думы
+2. Контроль
+2.1. Проверки – март – Контрольный орган
+""",
+    ],
+)
+def test_item_one_is_not_taken_for_a_heading(body: str) -> None:
+    rows = _rows(body)
+    assert "1" in rows
+    assert not any("section_no_repaired" in r.flags for r in rows.values())
+
+
+def test_ocr_heading_out_of_sequence_is_not_a_heading() -> None:
+    rows = _rows(
+        """I. Общие вопросы
+1.1. Подготовка доклада – февраль – Аппарат Думы
+1.2. Публикация доклада – апрель – Аппарат Думы
+Ш. Контроль
+2.1. Проверки – март – Контрольный орган
+"""
+    )
+    assert rows["2.1"].section_no == "I"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("П. Контрольная деятельность", ("II", "Контрольная деятельность", "П")),
+        ("Ш) Работа с населением", ("III", "Работа с населением", "Ш")),
+        ("ГУ. Информирование", ("IV", "Информирование", "ГУ")),
+        ("lV. Отчеты", ("IV", "Отчеты", "lV")),
+        ("1. Общие вопросы", ("I", "Общие вопросы", "1")),
+        ("II. Контроль", None),  # a real numeral: section_heading's job
+        ("П Контроль", None),  # no dot: not a section number
+        ("П. контроль", None),
+    ],
+)
+def test_ocr_section_heading_shape(text: str, expected: tuple | None) -> None:
+    assert ocr_section_heading(text) == expected
+
+
+@pytest.mark.parametrize(("numeral", "value"), [("I", 1), ("IV", 4), ("IX", 9), ("XII", 12), ("ІХ", 9), ("П", None)])
+def test_roman_value(numeral: str, value: int | None) -> None:
+    assert roman_value(numeral) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Семинар – март – Иванов", ("Семинар", "март", "Иванов")),
+        ("Семинар –— март", ("Семинар", "март", None)),
+        ("Семинар – ежемесячно (по графику)", ("Семинар", "ежемесячно (по графику)", None)),
+        ("Отчет – 2025 год – Иванов", ("Отчет – 2025 год – Иванов", None, None)),  # loose words only
+        ("Собрание – II – Иванов", ("Собрание – II – Иванов", None, None)),
+        ("Форум – Эл Курултай – июнь – сентябрь – Совет", ("Форум – Эл Курултай", "июнь – сентябрь", "Совет")),
+    ],
+)
+def test_split_inline(text: str, expected: tuple) -> None:
+    assert _split_inline(text) == expected
+
+
+def test_bullets_under_an_empty_label_are_its_values() -> None:
+    rows = _rows(
+        """1. Подготовка отчета о деятельности Думы
+Срок: январь
+Ответственные:
+- Председатель Думы
+- Аппарат Думы
+2. Семинар для депутатов – март – Аппарат Думы
+3. Прием граждан – ежемесячно – Депутаты Думы
+"""
+    )
+    assert set(rows) == {"1", "2", "3"}
+    assert rows["1"].responsible == ("Председатель Думы", "Аппарат Думы")
+
+
+def test_bulleted_items_after_a_filled_label_are_items() -> None:
+    result = convert_text(
+        HEAD
+        + """1. Организационная работа:
+- Заседания Думы
+Срок: ежемесячно
+Ответственный: Председатель Думы
+- Прием граждан – ежемесячно – Депутаты Думы
+- Отчет главы – март – Глава округа
+""",
+        "t.txt",
+        layout="numbered",
+    )
+    titles = [a.title for a in result.activities]
+    assert titles == ["Организационная работа", "Заседания Думы", "Прием граждан", "Отчет главы"]
+    assert result.activities[1].responsible == ("Председатель Думы",)
