@@ -33,6 +33,7 @@ CONTENT_COLUMNS = (
     "times_per_year",
     "as_needed",
     "responsible",
+    "category",
 )
 
 

@@ -33,7 +33,9 @@ CASES = [
     ("Подготовка модельных правовых актов", "methodology", "модельный"),
     ("Консультирование глав сельских поселений", "methodology", "консультирование"),
     ("Приём в члены Ассоциации", "organizational", "приём"),
-    ("Контроль уплаты членских взносов", "organizational", "членский взнос"),
+    ("Сбор и уплата членских взносов", "monitoring", "сбор"),
+    ("Уплата членских взносов", "organizational", "членский взнос"),
+    ("Контроль за исполнением решений Совета", "monitoring", "контроль"),
     ("Обновление реестра членов", "organizational", "реестр"),
 ]
 
@@ -87,3 +89,18 @@ def test_any_text_gets_a_known_category(text: str) -> None:
 def test_case_does_not_matter(prefix: str, keyword: str) -> None:
     text = f"{keyword} {prefix}"
     assert categorize_text(text) == categorize_text(text.upper()) == categorize_text(text.title())
+
+
+def test_neutral_names_decide_nothing() -> None:
+    # "Законодательное Собрание" is a parliament, not a meeting: the next keyword decides
+    d = categorize("Взаимодействие с Законодательным Собранием области")
+    assert (d.category, d.rule) == ("cooperation", "title: взаимодействие")
+    assert categorize("Законодательное Собрание области: мониторинг законов").category == "monitoring"
+    assert categorize("О подготовке образовательных организаций к учебному году").category == OTHER
+
+
+def test_participation_in_others_meetings_is_cooperation() -> None:
+    d = categorize("Участие в выездных заседаниях Конгресса муниципальных образований")
+    assert (d.category, d.rule) == ("cooperation", "title: участие … заседание")
+    assert categorize("Заседания Правления").category == "meeting"  # own governing body
+    assert categorize("Участие в конкурсе проектов").category == "contest"  # only meetings are recast

@@ -11,6 +11,7 @@ from dataclasses import replace
 import regex
 
 from planparse.model import Activity, DocMeta, ParsedPlan, RawItem, Timing
+from planparse.normalize.category import OTHER, categorize
 from planparse.normalize.repair import repair_text
 from planparse.normalize.responsible import split_responsible
 from planparse.normalize.text import clean_title
@@ -130,6 +131,8 @@ def normalize_item(raw: RawItem, meta: DocMeta, source: str, layout: str, *, is_
         timing_raw=timing_raw,
         responsible=responsible,
         responsible_raw=raw.responsible_raw.strip() if raw.responsible_raw else None,
+        category=OTHER,  # decided by categorize_rows once the whole plan is known
+        category_rule="",
         page=raw.page,
         line=raw.line,
         layout=layout,
@@ -150,8 +153,19 @@ def flag_odd_quotes(activities: list[Activity]) -> list[Activity]:
     ]
 
 
+def categorize_rows(activities: list[Activity]) -> list[Activity]:
+    """Category of every row: its title, else its group heading's, else its section's."""
+    titles = {a.item_no: a.title for a in activities if a.item_no}
+    out = []
+    for a in activities:
+        group = titles.get(a.parent_no) if a.parent_no else None
+        decision = categorize(a.title, (("group", group), ("section", a.section_title)))
+        out.append(replace(a, category=decision.category, category_rule=decision.rule))
+    return out
+
+
 def normalize_plan(plan: ParsedPlan, meta: DocMeta, source: str) -> list[Activity]:
-    return flag_odd_quotes(_normalize_items(plan, meta, source))
+    return categorize_rows(flag_odd_quotes(_normalize_items(plan, meta, source)))
 
 
 def _normalize_items(plan: ParsedPlan, meta: DocMeta, source: str) -> list[Activity]:

@@ -36,6 +36,7 @@ PENALTIES: dict[str, float] = {
     "grid_extra_marks": 0.7,
     "grid_spacing_repaired": 0.93,
     "mark_ocr_suspect": 0.75,
+    "mark_column_unknown": 0.75,  # marks in a column whose header names no month/quarter
     "timing_unparsed": 0.6,
     "timing_missing": 0.7,
     "timing_by_position": 0.7,

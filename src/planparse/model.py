@@ -175,6 +175,8 @@ class Activity:
     timing_raw: str | None
     responsible: tuple[str, ...]
     responsible_raw: str | None
+    category: str  # from normalize/data/categories.toml
+    category_rule: str  # what decided it: "title: семинар", "group: заседание", "" for "other"
     page: int | None
     line: int | None
     layout: str

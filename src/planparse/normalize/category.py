@@ -63,16 +63,39 @@ def lemmatize(text: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def _lemmas_of(written: str) -> tuple[str, ...]:
+    return tuple(lemma(w) for w in _WORD_RE.findall(written))
+
+
+@functools.cache
+def _raw() -> dict:
+    return tomllib.loads((resources.files(__package__) / "data" / "categories.toml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _neutral() -> tuple[tuple[str, ...], ...]:
+    """Phrases read over without a decision, longest first."""
+    return tuple(sorted({_lemmas_of(p) for p in _raw().get("neutral", ()) if _WORD_RE.search(p)}, key=len, reverse=True))
+
+
+@functools.cache
+def _recasts() -> tuple[tuple[dict[str, str], frozenset[str], str], ...]:
+    """(after lemma -> written word, source categories, target category) per rule."""
+    return tuple(
+        ({lemma(w): w for w in r["after"]}, frozenset(r["from"]), r["to"]) for r in _raw().get("recast", ())
+    )
+
+
 @functools.cache
 def vocabulary() -> tuple[Category, ...]:
     """The categories in priority order, phrases lemmatized."""
-    raw = tomllib.loads((resources.files(__package__) / "data" / "categories.toml").read_text(encoding="utf-8"))
+    raw = _raw()
     categories = []
     for entry in raw["category"]:
         entries = [*entry.get("phrases", ()), *entry.get("keywords", ())]
         phrases: dict[tuple[str, ...], str] = {}
         for written in entries:
-            phrases.setdefault(tuple(lemma(w) for w in _WORD_RE.findall(written)), written)
+            phrases.setdefault(_lemmas_of(written), written)
         categories.append(
             Category(
                 id=entry["id"],
@@ -83,6 +106,10 @@ def vocabulary() -> tuple[Category, ...]:
         )
     if not any(c.id == OTHER for c in categories):
         raise ValueError("categories.toml must define the fallback category 'other'")
+    ids = {c.id for c in categories}
+    for _, sources, target in _recasts():
+        if not (sources | {target}) <= ids:
+            raise ValueError(f"categories.toml: a recast rule names unknown categories {sorted(sources | {target})}")
     return tuple(categories)
 
 
@@ -90,18 +117,39 @@ def vocabulary() -> tuple[Category, ...]:
 def categorize_text(text: str) -> tuple[str, str] | None:
     """(category id, phrase as written) of the first phrase start in ``text``, or None."""
     tokens = lemmatize(text)
-    for pos in range(len(tokens)):
+    pos = 0
+    while pos < len(tokens):
+        skip = next((len(p) for p in _neutral() if _starts(tokens, pos, p)), 0)
+        if skip:
+            pos += skip
+            continue
         best: tuple[int, int, str, str] | None = None
         for order, category in enumerate(vocabulary()):
             for phrase, written in category.phrases:
-                n = len(phrase)
-                if pos + n <= len(tokens) and all(phrase[j] in tokens[pos + j] for j in range(n)):
-                    if best is None or (-n, order) < (best[0], best[1]):
-                        best = (-n, order, category.id, written)
+                if _starts(tokens, pos, phrase):
+                    if best is None or (-len(phrase), order) < (best[0], best[1]):
+                        best = (-len(phrase), order, category.id, written)
                     break  # phrases are longest first: the rest of this category is shorter
         if best:
-            return best[2], best[3]
+            return _recast(tokens[:pos], best[2], best[3])
+        pos += 1
     return None
+
+
+def _starts(tokens: tuple[frozenset[str], ...], pos: int, phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return pos + n <= len(tokens) and all(phrase[j] in tokens[pos + j] for j in range(n))
+
+
+def _recast(before: tuple[frozenset[str], ...], category: str, written: str) -> tuple[str, str]:
+    """Apply the first recast rule whose ``after`` word occurs before the deciding phrase."""
+    for after, sources, target in _recasts():
+        if category in sources:
+            for token in before:
+                hit = next((after[lem] for lem in token if lem in after), None)
+                if hit:
+                    return target, f"{hit} … {written}"
+    return category, written
 
 
 def categorize(title: str, context: Sequence[tuple[str, str | None]] = ()) -> Decision:

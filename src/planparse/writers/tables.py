@@ -47,6 +47,8 @@ SCHEMA = pa.schema(
         ("timing_raw", pa.string()),
         ("responsible", pa.list_(pa.string())),
         ("responsible_raw", pa.string()),
+        ("category", pa.string()),
+        ("category_rule", pa.string()),
         ("page", pa.int32()),
         ("line", pa.int32()),
         ("layout", pa.string()),
