@@ -3,7 +3,7 @@
 The PDFs are made here: DOCX files written with python-docx and converted by
 LibreOffice in one ``soffice`` call (module fixture; the module is skipped
 without ``soffice``).  Encrypted PDFs are written by hand (RC4, standard
-security handler), so no PDF library beyond pdfplumber/pypdfium2 is needed.
+security handler), so no PDF library beyond pypdfium2 is needed.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from docx.shared import Cm
 from planparse.api import convert_document
 from planparse.errors import ConverterUnavailableError, EncryptedDocumentError, ReadError
 from planparse.model import Cell, Document, Line, SourceFormat, Table
-from planparse.readers import pdf as pdf_reader
-from planparse.readers import pdf_tables
+from planparse.readers import pdf_rules, pdf_tables
 from planparse.readers.geometry import Word
 from planparse.readers.pdf import read_pdf
+from planparse.readers.pdf_words import Frame
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -264,6 +264,28 @@ def encrypted_pdf(user_password: str, owner_password: str = "owner") -> bytes:
     return bytes(out)
 
 
+def plain_pdf(content: bytes) -> bytes:
+    """A one-page PDF (Helvetica as /F1) drawing ``content``."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 # --- fixtures -----------------------------------------------------------------------
 
 
@@ -438,19 +460,35 @@ def test_page_with_vertical_text_is_turned(pdfs: dict[str, Path], tmp_path: Path
     assert [_texts(r) for r in table.rows] == [_texts(r) for r in plain.rows]
 
 
-def test_page_caches_are_released(pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    import pdfplumber.page
+def test_pages_are_closed_as_read(pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
 
-    closed: list[int] = []
-    original = pdfplumber.page.Page.close
+    events: list[str] = []
+    page_close, text_close = pypdfium2.PdfPage.close, pypdfium2.PdfTextPage.close
 
-    def close(self) -> None:
-        closed.append(self.page_number)
-        original(self)
+    def close_page(self, *args, **kwargs):
+        events.append("page")
+        return page_close(self, *args, **kwargs)
 
-    monkeypatch.setattr(pdfplumber.page.Page, "close", close)
+    def close_text(self, *args, **kwargs):
+        events.append("text")
+        return text_close(self, *args, **kwargs)
+
+    monkeypatch.setattr(pypdfium2.PdfPage, "close", close_page)
+    monkeypatch.setattr(pypdfium2.PdfTextPage, "close", close_text)
     read_pdf(pdfs["long"])
-    assert closed[:2] == [1, 2]  # each page right after it is read (PDF.close closes them again)
+    assert events[:4] == ["text", "page", "text", "page"]  # each page and its text page right after reading
+
+
+def test_text_layer_path_does_not_load_pdfminer(pdfs: dict[str, Path]) -> None:
+    """The hot path is pdfium only (see readers.pdf): pdfminer/pdfplumber are never imported."""
+    code = (
+        "import sys; from pathlib import Path; from planparse.readers.pdf import read_pdf; "
+        f"read_pdf(Path({str(pdfs['merged'])!r})); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'pdfminer', 'pdfplumber'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
 
 
 # --- no text layer, errors ------------------------------------------------------------
@@ -495,10 +533,7 @@ def test_garbage_after_pdf_magic(tmp_path: Path) -> None:
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.parametrize("pdfium_check", [True, False], ids=["pdfium", "pdfminer"])
-def test_encrypted_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfium_check: bool) -> None:
-    if not pdfium_check:  # pdfminer must say the same when pdfium cannot tell
-        monkeypatch.setattr(pdf_reader, "_has_text_layer", lambda path: None)
+def test_encrypted_pdf(tmp_path: Path) -> None:
     path = tmp_path / "locked.pdf"
     path.write_bytes(encrypted_pdf("secret"))
     with pytest.raises(EncryptedDocumentError, match="encrypted; decrypt it first") as info:
@@ -506,11 +541,65 @@ def test_encrypted_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdfium_c
     assert info.value.exit_code == 6
 
 
+def test_pdf_cut_short_after_its_content_is_refused(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    """pdfium rebuilds a lost cross-reference table; without the end-of-file marker the file was cut."""
+    data = pdfs["long"].read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: data.rindex(b"startxref") + 5])
+    with pytest.raises(ReadError, match="corrupt or truncated PDF"):
+        read_pdf(cut)
+    repaired = tmp_path / "bad_xref.pdf"  # a wrong startxref in a complete file: read as before
+    repaired.write_bytes(data[: data.rindex(b"startxref")] + b"startxref\n12345\n%%EOF\n")
+    (table,) = _tables(read_pdf(repaired))
+    assert len(table.rows) == 46
+
+
 def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
     path = tmp_path / "restricted.pdf"
     path.write_bytes(encrypted_pdf(""))  # opens without a password, like many official PDFs
     doc = read_pdf(path)
     assert doc.lines[0].text.strip() == "Secret work plan for the year 2024, approved by the board"
+
+
+def test_overprinted_text_is_read_once(tmp_path: Path) -> None:
+    """Fake bold (the same line drawn twice, slightly shifted): pdfium drops the copy, pdfminer doubled letters."""
+    line = b"BT /F1 12 Tf %s 700 Td (Work plan for the year 2024 approved by the board) Tj ET\n"
+    path = tmp_path / "bold.pdf"
+    path.write_bytes(plain_pdf(line % b"72" + line % b"72.3"))
+    assert [ln.text.strip() for ln in read_pdf(path).lines] == ["Work plan for the year 2024 approved by the board"]
+
+
+def test_words_split_and_join_as_pdfplumber(tmp_path: Path) -> None:
+    """Kerned words without space glyphs: a gap over 3 pt splits them, a smaller one does not."""
+    words = b"(Work) -400 (plan) -200 (for) -100 (the) -400 (board,) -400 (approved) -400 (in) -400 (January 2024)"
+    path = tmp_path / "kerned.pdf"
+    path.write_bytes(plain_pdf(b"BT /F1 12 Tf 72 700 Td [" + words + b"] TJ ET"))
+    # 400/1000 em of 12 pt = 4.8 pt (a word gap); 200 = 2.4 pt and 100 = 1.2 pt stay inside a word
+    assert read_pdf(path).lines[0].text.split() == ["Work", "planforthe", "board,", "approved", "in", "January", "2024"]
+
+
+@pytest.mark.parametrize(
+    "rotation, expected", [(0, (100, 592)), (90, (200, 100)), (180, (512, 200)), (270, (592, 512))]
+)
+def test_display_frame_turns_pages_like_pdfminer(rotation: int, expected: tuple[int, int]) -> None:
+    f = Frame.of((0, 0, 612, 792), rotation)
+    x, y = 100, 200  # a user-space point
+    assert (f.p * x + f.q * y + f.tx, f.r * x + f.s * y + f.ty) == expected
+    assert (f.width, f.height) == ((792, 612) if rotation in (90, 270) else (612, 792))
+
+
+def test_ruled_cells_from_edges() -> None:
+    """pdfplumber's lines strategy: snapped and joined edges, smallest closed rectangles, tables of > 1 cell."""
+    edge = pdf_rules.Edge
+    h = [edge("h", 0, y, 100, y) for y in (0, 20, 40)] + [edge("h", 0, 60.5, 48, 60.5), edge("h", 49.5, 60, 100, 60)]
+    v = [edge("v", x, 0, x, 60) for x in (0, 50, 100)] + [edge("v", 30, 0, 30, 2)]  # too short: no column
+    (table,) = pdf_rules.find_tables(h + v)
+    assert sorted(table) == sorted(
+        [(0, y0, 50, y1) for y0, y1 in ((0, 20), (20, 40))]
+        + [(50, y0, 100, y1) for y0, y1 in ((0, 20), (20, 40))]
+        + [(0, 40, 50, 60.25), (50, 40, 100, 60.25)]
+    )
+    assert pdf_rules.find_tables([edge("h", 0, 0, 10, 0), edge("v", 0, 0, 0, 10)]) == []
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Word boxes -> position-aligned text lines (shared by the PDF and OCR readers).
 
-Readers that know where words stand on a page (pdfplumber, Tesseract) render
+Readers that know where words stand on a page (pdfium, Tesseract) render
 each visual line as text whose character columns follow the words' x
 positions, like ``pdftotext -layout``: words of one cell keep single spaces,
 words in different columns are at least two spaces apart and start near the
@@ -10,6 +10,7 @@ without ever seeing a reader's objects.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -45,20 +46,54 @@ def char_width(words: Sequence[Word]) -> float:
     return max(median(widths), 0.1) if widths else 5.0
 
 
+def _reading_key(w: Word) -> tuple[float, float]:
+    return (w.top + w.bottom) / 2, w.x0
+
+
+def _left(w: Word) -> float:
+    return w.x0
+
+
+def _median_sorted(values: list[float]) -> float:
+    """``statistics.median`` of an already sorted list (same arithmetic)."""
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def line_middle(line: Sequence[Word]) -> float:
+    """Median vertical middle of a line's words (``statistics.median``; one word: its middle)."""
+    if len(line) == 1:
+        return line[0].middle
+    return _median_sorted(sorted([(w.top + w.bottom) / 2 for w in line]))
+
+
 def group_lines(words: Iterable[Word]) -> list[list[Word]]:
-    """Words grouped into visual lines (top to bottom), each sorted left to right."""
-    ordered = sorted(words, key=lambda w: (w.middle, w.x0))
+    """Words grouped into visual lines (top to bottom), each sorted left to right.
+
+    A word joins the line above when its middle is within ``SAME_LINE_SHARE``
+    of the line's median height from the line's median middle (medians kept
+    incrementally, so long lines cost no more than short ones).
+    """
+    ordered = sorted(words, key=_reading_key)
+    if len(ordered) < 2:
+        return [ordered] if ordered else []
     lines: list[list[Word]] = []
+    current: list[Word] = []
+    mids: list[float] = []
+    heights: list[float] = []
     for word in ordered:
+        middle, height = (word.top + word.bottom) / 2, word.bottom - word.top
         if lines:
-            last = lines[-1]
-            ref = median(w.middle for w in last)
-            height = median(w.height for w in last) or word.height or 1.0
-            if abs(word.middle - ref) <= SAME_LINE_SHARE * height:
-                last.append(word)
+            ref = _median_sorted(mids)
+            tolerance = _median_sorted(heights) or height or 1.0
+            if abs(middle - ref) <= SAME_LINE_SHARE * tolerance:
+                current.append(word)
+                insort(mids, middle)
+                insort(heights, height)
                 continue
-        lines.append([word])
-    return [sorted(line, key=lambda w: w.x0) for line in lines]
+        current, mids, heights = [word], [middle], [height]
+        lines.append(current)
+    return [sorted(line, key=_left) if len(line) > 1 else line for line in lines]
 
 
 def render_line(words: Sequence[Word], width: float, origin: float = 0.0) -> str:

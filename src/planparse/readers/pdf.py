@@ -1,9 +1,16 @@
 """PDF reader: the text layer's words and ruling lines -> ``Document``.
 
-- **Ruled tables** (``page.find_tables`` with the lines strategy,
-  ``TABLE_SETTINGS``) become ``Table`` blocks; the cell grid, cell text with
-  blank lines for vertical gaps, rotated header text and tables continued on
-  the next page are handled in ``readers.pdf_tables`` (rules in its module doc).
+- **pdfium** (pypdfium2) opens the file and gives every page's characters
+  and painted paths.  Words are built from the characters as pdfplumber's
+  ``extract_words`` builds them (``readers.pdf_words``), ruled tables are
+  found in the paths as pdfplumber's table finder finds them with the lines
+  strategy (``readers.pdf_rules``).  pdfminer/pdfplumber are not used: they
+  interpret content streams in Python, ~15x slower than ``pdftotext``,
+  while pdfium does it in C (``python benchmarks/pdf_speed.py``).
+- **Ruled tables** become ``Table`` blocks; the cell grid and tables
+  continued on the next page are handled in ``readers.pdf_tables``, cell text
+  with blank lines for vertical gaps and rotated header text in
+  ``readers.pdf_cells`` (rules in their module docs).
 - **Text outside tables** is rendered like ``pdftotext -layout``
   (``geometry.render_line``): character columns follow x positions, one
   character width and left origin for the whole document, so unruled tables
@@ -14,13 +21,14 @@
 - A PDF without a usable text layer (a scan) goes to OCR
   (``readers.ocr.read_scanned_pdf``); encrypted and corrupt files raise
   ``EncryptedDocumentError`` / ``ReadError`` with one line, never a traceback.
-
-The text-layer check uses pypdfium2 (C, milliseconds per page) before
-pdfplumber parses anything; pdfplumber page caches are released after every page.
+  pdfium repairs a damaged cross-reference table; a file that needed that
+  repair and has no end-of-file marker was cut short and is refused.
+- Every page and text page is closed as soon as it is read.
 """
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import logging
 import re
@@ -28,37 +36,21 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from statistics import median
 from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from planparse.errors import ConverterUnavailableError, EncryptedDocumentError, PlanparseError, ReadError
 from planparse.model import Block, Document, Line, SourceFormat, Table
-from planparse.readers.geometry import Word, char_width, group_lines, render_line
-from planparse.readers.pdf_tables import (
-    BBox,
-    Grid,
-    PendingTable,
-    Rotated,
-    build_grid,
-    build_rows,
-    cell_at,
-    cell_lines,
-    first_middle,
-    learn_pitch,
-    same_columns,
-)
+from planparse.readers.geometry import Word, char_width, group_lines, line_middle, render_line
+from planparse.readers.pdf_cells import Rotated, cell_lines, learn_pitch
+from planparse.readers.pdf_rules import find_tables, page_edges
+from planparse.readers.pdf_tables import BBox, Grid, PendingTable, build_grid, build_rows, cell_at, same_columns
+from planparse.readers.pdf_words import Frame, page_words
 
 log = logging.getLogger(__name__)
 
-# pdfplumber table finder: ruling lines only (unruled tables are read as aligned text).
-TABLE_SETTINGS: dict[str, Any] = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "edge_min_length": 3,
-    "intersection_tolerance": 3,
-}
 # A table needs at least this many cells; a single framed box is text.
 MIN_TABLE_CELLS = 2
 # A page with fewer letters/digits than this has no usable text layer; a PDF none of whose
@@ -66,16 +58,22 @@ MIN_TABLE_CELLS = 2
 MIN_PAGE_TEXT_CHARS = 40
 # A page with more rotated than upright words (and at least this many) is read turned upright.
 MIN_TURNED_WORDS = 20
-# Share of words made of unmapped glyphs ("(cid:12)") above which the text layer is unusable.
+# Share of words made of unmapped glyphs (pdfminer's "(cid:12)") above which the text layer is unusable.
 MAX_CID_SHARE = 0.5
+# The end-of-file marker must stand within this many bytes of the end of a repaired file.
+EOF_WINDOW = 1024
+ENCRYPTED = "the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt in.pdf out.pdf)"
 # Lines that may stand between the two parts of a table broken by a page end.
 _BETWEEN_PARTS = re.compile(
     r"^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:стр\.?|страница)\s*\d+(?:\s*из\s*\d+)?"
     r"|(?:продолжение|окончание)\s+(?:таблицы|табл\.?)(?:\s*\d+)?\.?)\s*$",
     re.IGNORECASE,
 )
-_ODD_CHARS = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
-_ODD_CHARS.update(dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None))
+_PDFIUM_ERRORS = {
+    pdfium_c.FPDF_ERR_FILE: "the file cannot be opened",
+    pdfium_c.FPDF_ERR_FORMAT: "not a PDF or damaged beyond repair",
+    pdfium_c.FPDF_ERR_PAGE: "a page cannot be read",
+}
 
 
 @dataclass(slots=True)
@@ -84,6 +82,7 @@ class _Page:
     items: list[tuple[int, int, list[Word] | PendingTable]] = field(default_factory=list)  # (line, order, payload)
     n_words: int = 0
     cid_words: int = 0
+    alnum: int = 0
 
 
 def read_pdf(path: Path) -> Document:
@@ -91,12 +90,10 @@ def read_pdf(path: Path) -> Document:
     path = Path(path)
     if not path.is_file():
         raise ReadError("no such file", path=str(path))
-    if _has_text_layer(path) is False:
-        return _ocr(path, "no text layer (scanned PDF): read by OCR")
     notes: list[str] = []
     pages = list(_pages(path, notes))
     n_words = sum(p.n_words for p in pages)
-    if n_words == 0:
+    if n_words == 0 or all(p.alnum < MIN_PAGE_TEXT_CHARS for p in pages):
         return _ocr(path, "no text layer (scanned PDF): read by OCR")
     if sum(p.cid_words for p in pages) > MAX_CID_SHARE * n_words:
         return _ocr(path, "text layer without character codes (cid glyphs): read by OCR")
@@ -106,7 +103,7 @@ def read_pdf(path: Path) -> Document:
     return Document(source=path.name, format=SourceFormat.PDF, blocks=tuple(blocks), notes=tuple(notes))
 
 
-# --- opening, errors, text-layer check ------------------------------------------------
+# --- opening, errors ----------------------------------------------------------------
 
 
 def _one_line(exc: BaseException) -> str:
@@ -115,60 +112,33 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _error_for(exc: BaseException) -> ReadError:
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    inner = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
-    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
-        return EncryptedDocumentError("the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt in.pdf out.pdf)")
-    if isinstance(inner, BaseException):
-        return ReadError(f"corrupt or truncated PDF ({_one_line(inner)})")
-    return ReadError(f"corrupt or truncated PDF ({_one_line(exc)})")
+    code = getattr(exc, "err_code", None)
+    if code in {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}:
+        return EncryptedDocumentError(ENCRYPTED)
+    return ReadError(f"corrupt or truncated PDF ({_PDFIUM_ERRORS.get(code) or _one_line(exc)})")
 
 
 @contextmanager
 def _pdf_errors() -> Iterator[None]:
-    """pdfminer/pdfplumber failures -> one-line ReadError (encryption -> EncryptedDocumentError)."""
+    """pdfium failures -> one-line ReadError (encryption -> EncryptedDocumentError)."""
     try:
         yield
     except PlanparseError:
         raise
     except MemoryError as exc:
         raise ReadError("the PDF is too large to read in memory") from exc
-    except Exception as exc:  # pdfminer raises many kinds on broken files (PSEOF, KeyError, zlib.error ...)
+    except pdfium.PdfiumError as exc:
         raise _error_for(exc) from exc
 
 
-def _has_text_layer(path: Path) -> bool | None:
-    """True/False when pdfium can tell, None when it cannot open the file (pdfminer decides)."""
-    try:
-        import pypdfium2 as pdfium
-        import pypdfium2.raw as pdfium_c
-    except ImportError:  # pragma: no cover - pdfplumber depends on pypdfium2
-        return None
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) in {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}:
-            raise EncryptedDocumentError(
-                "the PDF is encrypted; decrypt it first (e.g. qpdf --decrypt in.pdf out.pdf)"
-            ) from exc
-        return None
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            try:
-                textpage = page.get_textpage()
-                text = textpage.get_text_range()
-                textpage.close()
-            finally:
-                page.close()
-            if sum(map(str.isalnum, text)) >= MIN_PAGE_TEXT_CHARS:
-                return True
-        return False
-    except pdfium.PdfiumError:
-        return None
-    finally:
-        pdf.close()
+def _check_complete(path: Path, pdf: pdfium.PdfDocument) -> None:
+    """Refuse a file cut short: pdfium rebuilt its cross-reference table and the end marker is missing."""
+    if pdfium_c.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
+        return
+    with path.open("rb") as fh:
+        fh.seek(max(0, path.stat().st_size - EOF_WINDOW))
+        if b"%%EOF" not in fh.read():
+            raise ReadError("corrupt or truncated PDF (cut short: no end-of-file marker)")
 
 
 def _ocr(path: Path, why: str) -> Document:
@@ -183,49 +153,40 @@ def _ocr(path: Path, why: str) -> Document:
 # --- pages --------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
-    return text.translate(_ODD_CHARS).strip()
-
-
-def _words(raw: Sequence[dict[str, Any]]) -> tuple[list[Word], list[Rotated]]:
-    upright: list[Word] = []
-    rotated: list[Rotated] = []
-    for w in raw:
-        if w["upright"]:
-            text = _clean(w["text"])
-            if text:
-                upright.append(Word(text, w["x0"], w["x1"], w["top"], w["bottom"]))
-            continue
-        chars = w.get("chars") or []
-        ccw = bool(chars) and chars[0]["matrix"][1] > 0  # baseline turned upwards: reads bottom-to-top
-        text = _clean("".join(c["text"] for c in sorted(chars, key=lambda c: c["top"], reverse=ccw)) or w["text"])
-        if text:
-            rotated.append(Rotated(Word(text, w["x0"], w["x1"], w["top"], w["bottom"]), ccw))
-    return upright, rotated
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 def _pages(path: Path, notes: list[str]) -> Iterator[_Page]:
-    import pdfplumber
-
     with _pdf_errors():
-        pdf = pdfplumber.open(path)
-    with pdf:
+        pdf = pdfium.PdfDocument(str(path))
+    try:
         with _pdf_errors():
-            pages = pdf.pages
-        for number, page in enumerate(pages, start=1):
-            with _pdf_errors():  # only pdfplumber/pdfminer calls: our own bugs stay bugs
+            _check_complete(path, pdf)
+            count = len(pdf)
+        for number in range(1, count + 1):
+            with _pdf_errors():  # PdfiumError -> ReadError; any other exception is our bug and stays one
+                page = pdf[number - 1]
                 try:
-                    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
-                    cells = [t.cells for t in page.find_tables(TABLE_SETTINGS)]
-                    size = (float(page.width), float(page.height))
+                    frame = Frame.of(page.get_mediabox(), page.get_rotation())
+                    textpage = page.get_textpage()
+                    try:
+                        words = page_words(_address(textpage.raw), frame)
+                    finally:
+                        textpage.close()
+                    edges = page_edges(_address(page.raw), frame)
                 finally:
-                    page.close()  # pdfplumber keeps chars, objects and layout per page until closed
-            upright, rotated = _words(raw)
-            del raw
+                    page.close()
+            cells = find_tables(edges)
+            upright, rotated = words.upright, words.rotated
             if len(rotated) > max(MIN_TURNED_WORDS, len(upright)):
-                upright, rotated, cells = _turn_page(upright, rotated, cells, size)
+                upright, rotated, cells = _turn_page(upright, rotated, cells, (frame.width, frame.height))
                 notes.append(f"page {number}: text runs vertically; page read turned upright")
-            yield _layout_page(number, upright, rotated, cells, notes)
+            page_out = _layout_page(number, upright, rotated, cells, notes)
+            page_out.cid_words, page_out.alnum = words.cid_words, words.alnum
+            yield page_out
+    finally:
+        pdf.close()
 
 
 def _turn_page(
@@ -264,7 +225,6 @@ def _layout_page(
     notes: list[str],
 ) -> _Page:
     page = _Page(number, n_words=len(upright) + len(rotated))
-    page.cid_words = sum("(cid:" in w.text for w in upright)
     grids = [build_grid(cells) for cells in table_cells if len(cells) >= MIN_TABLE_CELLS]
     grids = [g for g in grids if len(g.spans) >= MIN_TABLE_CELLS]
     in_cells: list[list[list[Word]]] = [[[] for _ in g.spans] for g in grids]
@@ -298,7 +258,7 @@ def _layout_page(
 
     visual = group_lines(upright)
     line_of = {id(w): k for k, line in enumerate(visual, start=1) for w in line}
-    middles = [median(w.middle for w in line) for line in visual]
+    middles = [line_middle(line) for line in visual]
     for t, g in enumerate(grids):
         words = [w for cell in in_cells[t] for w in cell]
         if not words and not any(rot_cells[t]):
@@ -315,15 +275,16 @@ def _layout_page(
 
 
 def _pending(grid: Grid, words: list[list[Word]], rotated: list[list[Rotated]], page: int, start: int) -> PendingTable:
-    pitch = learn_pitch(words)
+    visual = [group_lines(cell) for cell in words]  # once per cell: pitch, first line, cell text
+    pitch = learn_pitch(words, visual)
     row_top: dict[int, float] = {}
-    for (r0, _, _, _), cell in zip(grid.spans, words, strict=True):
-        mid = first_middle(cell)
-        if mid is not None:
+    for (r0, _, _, _), cell in zip(grid.spans, visual, strict=True):
+        if cell:
+            mid = line_middle(cell[0])
             row_top[r0] = min(mid, row_top.get(r0, mid))
     lines = [
-        cell_lines(cell, rot, pitch, row_top.get(span[0]), (grid.xs[span[2]], grid.xs[span[3]]))
-        for span, cell, rot in zip(grid.spans, words, rotated, strict=True)
+        cell_lines(cell, rot, pitch, row_top.get(span[0]), (grid.xs[span[2]], grid.xs[span[3]]), own)
+        for span, cell, rot, own in zip(grid.spans, words, rotated, visual, strict=True)
     ]
     return PendingTable(grid, lines, page, start, grid.ys[0], grid.ys[-1])
 

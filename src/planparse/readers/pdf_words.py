@@ -1,0 +1,376 @@
+"""Words of a PDF page's text layer, read through pdfium and grouped the way pdfplumber groups them.
+
+Why pdfium (pypdfium2): pdfplumber gets its characters from pdfminer, which
+interprets every content stream in Python (about 40 ms a page, most of the
+reader's time).  pdfium does that in C; this module asks it for what the
+word boxes need with a few ctypes calls per *word* rather than per character,
+and reproduces ``pdfplumber``'s ``extract_words()`` (x/y tolerance 3 pt, no
+blank chars) so that every box, and hence every table cell and aligned line
+built from them, stays what it was:
+
+- **Text** comes in one call (``FPDFText_GetText``), one UTF-16 unit per
+  character index.  A run of non-space characters is cut where pdfium's
+  text object changes (a new ``Tj``: another line, font or cell), giving
+  *segments*; each segment lies on one baseline.
+- **Boxes** are pdfminer's: along the baseline from pdfium's loose character
+  boxes of the segment's first and last character (origin + advance); across
+  it the em box standing on the baseline (font size x the text matrix), as
+  pdfminer draws it for fonts without descent metrics (LibreOffice exports).
+  Coordinates are display space (top-left origin, page ``/Rotate`` applied).
+- **Words**: segments are grouped like pdfplumber's characters: consecutive
+  runs of the same uprightness, lines clustered by top (rotated text: by x),
+  sorted along the line; a segment continues the word before it when nothing
+  but pdfium-generated whitespace lies between them and pdfplumber's gap rule
+  holds (next start within 3 pt after the previous character's end, tops
+  within 3 pt, never going back).
+- pdfium marks a line-end hyphen (U+FFFE in the text); it is read as "-".
+  Characters without a Unicode mapping count like pdfminer's "(cid:N)" words.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import pypdfium2.raw as pdfium_c
+
+from planparse.readers.geometry import Word
+from planparse.readers.pdf_cells import Rotated
+
+TOLERANCE = 3.0  # pdfplumber's default x/y tolerance (points)
+_EPS = 1e-3
+_RUN = re.compile(r"\S+")
+_ODD_CHARS: dict[int, str | None] = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
+_ODD_CHARS.update(dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None))
+_HYPHEN_MARK = "\ufffe"  # pdfium's line-end hyphen (and unmapped characters) in the text buffer
+
+
+def pdfium_function(name: str, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+    """A pdfium function taking plain ``void*`` handles (addresses as ints).
+
+    The same C function pypdfium2 binds, with untyped pointer arguments: a ctypes
+    call then costs about two thirds of a call through the typed binding, which
+    matters at a few calls per word.
+    """
+    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+    if not address:
+        raise ImportError(f"pdfium has no {name}")
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_P, _I, _D = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+_get_text = pdfium_function("FPDFText_GetText", _I, _P, _I, _I, _P)
+_get_unicode = pdfium_function("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
+_text_object = pdfium_function("FPDFText_GetTextObject", _P, _P, _I)
+_loose_box = pdfium_function("FPDFText_GetLooseCharBox", _I, _P, _I, _P)
+_char_origin = pdfium_function("FPDFText_GetCharOrigin", _I, _P, _I, _P, _P)
+_char_matrix = pdfium_function("FPDFText_GetMatrix", _I, _P, _I, _P)
+_font_size = pdfium_function("FPDFText_GetFontSize", _D, _P, _I)
+_map_error = pdfium_function("FPDFText_HasUnicodeMapError", _I, _P, _I)
+_is_generated = pdfium_function("FPDFText_IsGenerated", _I, _P, _I)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """PDF user space (points, y up) -> display space (top-left origin, y down), as pdfminer turns pages.
+
+    ``X = p*x + q*y + tx``, ``Y = r*x + s*y + ty``; ``width``/``height`` are the displayed page's.
+    """
+
+    p: float
+    q: float
+    r: float
+    s: float
+    tx: float
+    ty: float
+    width: float
+    height: float
+
+    @classmethod
+    def of(cls, mediabox: tuple[float, float, float, float], rotation: int) -> Frame:
+        x0, x1 = sorted((mediabox[0], mediabox[2]))
+        y0, y1 = sorted((mediabox[1], mediabox[3]))
+        w, h = x1 - x0, y1 - y0
+        if rotation == 90:
+            return cls(0, 1, 1, 0, -y0, -x0, h, w)
+        if rotation == 180:
+            return cls(-1, 0, 0, 1, x1, -y0, w, h)
+        if rotation == 270:
+            return cls(0, -1, -1, 0, y1, x1, h, w)
+        return cls(1, 0, 0, -1, -x0, y1, w, h)
+
+
+# Kinds of text object by the direction of their baseline on the displayed page.
+_ACROSS, _DOWN, _OTHER = 0, 1, 2  # baseline horizontal / vertical / anything else
+
+
+class _Obj(NamedTuple):
+    kind: int
+    upright: bool  # pdfminer's test on the character matrix
+    ccw: bool  # turned counter-clockwise: reads bottom-to-top
+    lo: float  # across the baseline: top..bottom (_ACROSS) or left..right (_DOWN)
+    hi: float
+    cid: bool  # characters without a Unicode mapping
+
+
+@dataclass(slots=True)
+class _Seg:
+    """Characters of one text object between spaces; boxes are display (x0, top, x1, bottom)."""
+
+    k: int
+    start: int
+    end: int  # inclusive
+    text: str
+    obj: _Obj
+    head: tuple[float, float, float, float]  # first character
+    tail: tuple[float, float, float, float]  # last character
+
+
+@dataclass(slots=True)
+class PageWords:
+    upright: list[Word]
+    rotated: list[Rotated]
+    cid_words: int  # upright words with unmapped characters
+    alnum: int  # letters and digits on the page (text-layer check)
+
+
+class _Reader:
+    """One page's text page handle and the per-object facts already asked for."""
+
+    def __init__(self, textpage: int, frame: Frame) -> None:
+        self.tp = textpage
+        self.frame = frame
+        self.objects: dict[int, _Obj] = {}
+        self._rect = pdfium_c.FS_RECTF()
+        self._rect_at = ctypes.addressof(self._rect)
+        self._m = pdfium_c.FS_MATRIX()
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._m_at, self._x_at, self._y_at = map(ctypes.addressof, (self._m, self._x, self._y))
+        self._turned = frame.q != 0  # display x comes from user y (pages turned by 90 or 270 degrees)
+
+    def spans(self, index: int) -> tuple[float, float, float, float]:
+        """The character's loose box on the display: (x0, top, x1, bottom)."""
+        _loose_box(self.tp, index, self._rect_at)
+        r, f = self._rect, self.frame
+        if self._turned:
+            a, b = f.q * r.bottom + f.tx, f.q * r.top + f.tx
+            c, d = f.r * r.left + f.ty, f.r * r.right + f.ty
+        else:
+            a, b = f.p * r.left + f.tx, f.p * r.right + f.tx
+            c, d = f.s * r.bottom + f.ty, f.s * r.top + f.ty
+        if b < a:
+            a, b = b, a
+        if d < c:
+            c, d = d, c
+        return a, c, b, d
+
+    def obj(self, index: int, address: int) -> _Obj:
+        """Facts of the character's text object (asked once per object)."""
+        found = self.objects.get(address)
+        if found is not None:
+            return found
+        tp, m, f = self.tp, self._m, self.frame
+        if not (address and _char_matrix(tp, index, self._m_at) and _char_origin(tp, index, self._x_at, self._y_at)):
+            info = _Obj(_OTHER, True, False, 0.0, 0.0, False)  # no text object behind it: loose boxes only
+            self.objects[address] = info
+            return info
+        size = _font_size(tp, index)
+        dx, dy = f.p * m.a + f.q * m.b, f.r * m.a + f.s * m.b  # baseline direction on the display
+        ux, uy = f.p * m.c + f.q * m.d, f.r * m.c + f.s * m.d  # "up" of the glyphs on the display
+        x, y = self._x.value, self._y.value
+        ox, oy = f.p * x + f.q * y + f.tx, f.r * x + f.s * y + f.ty
+        eps = _EPS * max(abs(dx), abs(dy), abs(ux), abs(uy), _EPS)
+        if -eps <= dy <= eps and -eps <= ux <= eps:
+            kind, lo, hi = _ACROSS, oy + uy * size, oy
+        elif -eps <= dx <= eps and -eps <= uy <= eps:
+            kind, lo, hi = _DOWN, ox, ox + ux * size
+        else:
+            kind, lo, hi = _OTHER, 0.0, 0.0
+        if hi < lo:
+            lo, hi = hi, lo
+        # pdfminer's matrix is (dx, -dy, ux, -uy): upright when a*d > 0 and b*c <= 0; turned ccw when b > 0
+        info = _Obj(kind, -dx * uy > 0 and dy * ux >= 0, dy < 0, lo, hi, bool(_map_error(tp, index)))
+        self.objects[address] = info
+        return info
+
+    def segment(self, k: int, start: int, end: int, text: str, obj: _Obj) -> _Seg:
+        if obj.kind == _ACROSS and not self._turned:  # the common case, inlined: only x comes from pdfium
+            r, at, tp = self._rect, self._rect_at, self.tp
+            p, tx, lo, hi = self.frame.p, self.frame.tx, obj.lo, obj.hi
+            _loose_box(tp, start, at)
+            a, b = p * r.left + tx, p * r.right + tx
+            head = (a, lo, b, hi) if a <= b else (b, lo, a, hi)
+            if end == start:
+                return _Seg(k, start, end, text, obj, head, head)
+            _loose_box(tp, end, at)
+            a, b = p * r.left + tx, p * r.right + tx
+            return _Seg(k, start, end, text, obj, head, (a, lo, b, hi) if a <= b else (b, lo, a, hi))
+        head = self.spans(start)
+        tail = self.spans(end) if end != start else head
+        if obj.kind == _ACROSS:
+            head = (head[0], obj.lo, head[2], obj.hi)
+            tail = (tail[0], obj.lo, tail[2], obj.hi)
+        elif obj.kind == _DOWN:
+            head = (obj.lo, head[1], obj.hi, head[3])
+            tail = (obj.lo, tail[1], obj.hi, tail[3])
+        return _Seg(k, start, end, text, obj, head, tail)
+
+
+def _page_text(tp: int, n: int) -> str:
+    """The page's characters, one per index (generated spaces and line breaks included)."""
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = _get_text(tp, 0, n, buf)
+    text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", "replace")
+    if len(text) != n:  # characters outside the BMP or hidden control characters: ask one by one
+        text = "".join(chr(_get_unicode(tp, k) or 0xFFFE) for k in range(n))
+    if _HYPHEN_MARK in text:
+        text = "".join(
+            ("-" if _get_unicode(tp, k) == 2 else "\ufffd") if ch == _HYPHEN_MARK else ch for k, ch in enumerate(text)
+        )
+    return text
+
+
+def _segments(reader: _Reader, text: str) -> list[_Seg]:
+    """Runs of non-space characters, cut where the text object changes."""
+    tp, objects, segment = reader.tp, reader.objects, reader.segment
+    segs: list[_Seg] = []
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        end -= 1
+        first = _text_object(tp, start) or 0
+        if end == start or (_text_object(tp, end) or 0) == first:
+            segs.append(segment(len(segs), start, end, run.group(), objects.get(first) or reader.obj(start, first)))
+            continue
+        cut, current = start, first  # the run spans several text objects: find each one's part
+        for k in range(start + 1, end + 2):
+            address = (_text_object(tp, k) or 0) if k <= end else -1
+            if address != current:
+                segs.append(reader.segment(len(segs), cut, k - 1, text[cut:k], reader.obj(cut, current)))
+                cut, current = k, address
+    return segs
+
+
+def _joinable(reader: _Reader, a: _Seg, b: _Seg) -> bool:
+    """Neighbours in text order with nothing but pdfium-generated whitespace between them."""
+    if abs(a.k - b.k) != 1:
+        return False
+    first, second = (a, b) if a.k < b.k else (b, a)
+    return all(_is_generated(reader.tp, i) for i in range(first.end + 1, second.start))
+
+
+def _new_line_word(prev: tuple[float, ...], curr: tuple[float, ...]) -> bool:
+    """pdfplumber's break rule for left-to-right text (boxes: x0, top, x1, bottom)."""
+    return curr[0] < prev[0] or curr[0] > prev[2] + TOLERANCE or abs(curr[1] - prev[1]) > TOLERANCE
+
+
+def _new_column_word(prev: tuple[float, ...], curr: tuple[float, ...]) -> bool:
+    """pdfplumber's break rule for rotated text, read top to bottom."""
+    return curr[1] < prev[1] or curr[1] > prev[3] + TOLERANCE or abs(curr[0] - prev[0]) > TOLERANCE
+
+
+def _clusters(segs: list[_Seg], key: Callable[[_Seg], float]) -> list[list[_Seg]]:
+    """pdfplumber's ``cluster_objects``: values chained within the tolerance, in ascending order."""
+    values = sorted(set(map(key, segs)))
+    index: dict[float, int] = {}
+    group, last = 0, values[0]
+    for v in values:
+        if v > last + TOLERANCE:
+            group += 1
+        index[v] = group
+        last = v
+    out: list[list[_Seg]] = [[] for _ in range(group + 1)]
+    for s in segs:
+        out[index[key(s)]].append(s)
+    return out
+
+
+def _bbox(segs: list[_Seg]) -> tuple[float, float, float, float]:
+    if len(segs) == 1:
+        h, t = segs[0].head, segs[0].tail
+        return min(h[0], t[0]), min(h[1], t[1]), max(h[2], t[2]), max(h[3], t[3])
+    boxes = [b for s in segs for b in (s.head, s.tail)]
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def _upright_words(reader: _Reader, segs: list[_Seg]) -> list[list[_Seg]]:
+    words: list[list[_Seg]] = []
+    for line in _clusters(segs, lambda s: s.head[1]):
+        line.sort(key=lambda s: s.head[0])
+        current: list[_Seg] = []
+        for s in line:
+            if current and _joinable(reader, current[-1], s) and not _new_line_word(current[-1].tail, s.head):
+                current.append(s)
+                continue
+            if current:
+                words.append(current)
+            current = [s]
+        if current:
+            words.append(current)
+    return words
+
+
+def _rotated_words(reader: _Reader, segs: list[_Seg]) -> list[list[_Seg]]:
+    def topmost(s: _Seg) -> tuple[float, float, float, float]:
+        return s.tail if s.obj.ccw else s.head
+
+    def lowest(s: _Seg) -> tuple[float, float, float, float]:
+        return s.head if s.obj.ccw else s.tail
+
+    words: list[list[_Seg]] = []
+    for column in _clusters(segs, lambda s: s.head[0]):
+        column.sort(key=lambda s: (topmost(s)[1], topmost(s)[3]))
+        current: list[_Seg] = []
+        for s in column:
+            if current and _joinable(reader, current[-1], s) and not _new_column_word(lowest(current[-1]), topmost(s)):
+                current.append(s)
+                continue
+            if current:
+                words.append(current)
+            current = [s]
+        if current:
+            words.append(current)
+    return words
+
+
+def clean(text: str) -> str:
+    """Odd spaces to spaces, invisible characters dropped, ends stripped."""
+    return text.translate(_ODD_CHARS).strip()
+
+
+def page_words(textpage: int, frame: Frame) -> PageWords:
+    """The words of one page (``textpage``: the address of an ``FPDF_TEXTPAGE``)."""
+    n = pdfium_c.FPDFText_CountChars(ctypes.cast(textpage, pdfium_c.FPDF_TEXTPAGE))
+    out = PageWords([], [], 0, 0)
+    if n <= 0:
+        return out
+    text = _page_text(textpage, n)
+    out.alnum = sum(map(str.isalnum, text))
+    reader = _Reader(textpage, frame)
+    segs = _segments(reader, text)
+    k = 0
+    while k < len(segs):  # consecutive segments of the same uprightness, as pdfplumber groups chars
+        upright = segs[k].obj.upright
+        j = k
+        while j < len(segs) and segs[j].obj.upright == upright:
+            j += 1
+        group = segs[k:j]
+        k = j
+        if upright:
+            for word in _upright_words(reader, group):
+                text_ = clean(word[0].text if len(word) == 1 else "".join(s.text for s in word))
+                if text_:
+                    x0, top, x1, bottom = _bbox(word)
+                    out.upright.append(Word(text_, x0, x1, top, bottom))
+                    out.cid_words += any(s.obj.cid for s in word)
+            continue
+        for word in _rotated_words(reader, group):
+            ccw = word[0].obj.ccw
+            ordered = sorted(word, key=lambda s: s.head[1] + s.tail[1], reverse=ccw)
+            text_ = clean("".join(s.text for s in ordered))
+            if text_:
+                x0, top, x1, bottom = _bbox(word)
+                out.rotated.append(Rotated(Word(text_, x0, x1, top, bottom), ccw))
+    return out
