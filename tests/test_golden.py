@@ -54,8 +54,16 @@ def _compare(entry: dict) -> tuple[list[dict[str, str]], list[dict[str, str]], l
     return got, truth, [f"{a.confidence}" for a in result.activities]
 
 
+def _known(entries: list[dict]) -> list:
+    """Samples with a documented ``known_issue`` are strict xfails: a fix makes them XPASS and fail."""
+    return [
+        pytest.param(e, marks=pytest.mark.xfail(reason=e["known_issue"], strict=True)) if e.get("known_issue") else e
+        for e in entries
+    ]
+
+
 @pytest.mark.parametrize(
-    "entry", [e for e in MANIFEST if e["kind"] == "clean"], ids=lambda e: e["file"]
+    "entry", _known([e for e in MANIFEST if e["kind"] == "clean"]), ids=lambda e: e["file"]
 )
 def test_clean_sample_matches_plan_truth(entry: dict) -> None:
     got, truth, _ = _compare(entry)
@@ -66,7 +74,7 @@ def test_clean_sample_matches_plan_truth(entry: dict) -> None:
 
 
 @pytest.mark.parametrize(
-    "entry", [e for e in MANIFEST if e["kind"] == "noisy"], ids=lambda e: e["file"]
+    "entry", _known([e for e in MANIFEST if e["kind"] == "noisy"]), ids=lambda e: e["file"]
 )
 def test_noisy_sample_is_mostly_right_and_flags_the_rest(entry: dict) -> None:
     got, truth, conf = _compare(entry)
