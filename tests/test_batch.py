@@ -356,3 +356,27 @@ def test_plan_keeps_finished_files_redoes_changed_ones_and_marks_duplicates(tmp_
     assert plan.decided == (_record(str(paths[2]), FileStatus.DUPLICATE, "h1", duplicate_of=str(paths[0])),)
     retry = plan_batch(found, hashes, previous, part_ok=lambda h: True, part_dir=tmp_path, retry_failed=True)
     assert [t.path for t in retry.tasks] == [str(paths[1]), str(paths[3])]
+
+
+def test_xlsx_workbook_holds_the_dataset_files_and_review(tmp_path: Path) -> None:
+    import openpyxl
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("tula_2024.ocr.txt", "smolensk_2019.seed.txt"):
+        shutil.copy(SAMPLES / name, inputs / name)
+    (inputs / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(inputs), "-o", str(out), "-j", "1", "--xlsx"])
+    assert result.exit_code == 10, result.output  # the empty file failed; the workbook is still written
+    book = openpyxl.load_workbook(out / "activities.xlsx", read_only=True)
+    assert book.sheetnames == ["activities", "files", "review"]
+    rows = list(book["activities"].iter_rows(values_only=True))
+    expected = sum(len(planparse.convert(inputs / n).activities) for n in ("tula_2024.ocr.txt", "smolensk_2019.seed.txt"))
+    assert len(rows) - 1 == expected
+    files = list(book["files"].iter_rows(values_only=True))
+    status = files[0].index("status")
+    assert sorted(r[status] for r in files[1:]) == ["failed", "ok", "ok"]
+    review = list(book["review"].iter_rows(values_only=True))
+    conf = [r[review[0].index("confidence")] for r in review[1:]]
+    assert conf and conf == sorted(conf) and max(conf) < 0.8

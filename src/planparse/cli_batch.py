@@ -27,6 +27,7 @@ INTERRUPTED = 130  # the shell's code for "stopped by Ctrl-C"
 @click.option("--overwrite", is_flag=True, help="Delete an earlier batch's outputs in OUTDIR and start again.")
 @click.option("--retry-failed", is_flag=True, help="With --resume: convert files that failed before once more.")
 @click.option("--csv/--no-csv", default=None, help="Also write OUTDIR/activities.csv (default: as the resumed run).")
+@click.option("--xlsx", is_flag=True, help="Also write OUTDIR/activities.xlsx (activities, files, review sheets).")
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default=None, help="Force a layout (default: auto).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600.0, show_default=True,
               help="Seconds one file may take before it is recorded as failed.")
@@ -36,7 +37,7 @@ INTERRUPTED = 130  # the shell's code for "stopped by Ctrl-C"
               help="Replace a local worker process after this many files (bounds memory).")
 def batch_cmd(inputs: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, overwrite: bool,
               retry_failed: bool, csv: bool | None, layout: str | None, timeout: float, scheduler: str | None,
-              max_tasks_per_child: int) -> None:
+              max_tasks_per_child: int, xlsx: bool) -> None:
     """Convert every plan in INPUT... (files, folders, globs) into one dataset in OUTDIR.
 
     Exit code 0 when every file converted, 10 when the batch finished with failures
@@ -62,4 +63,12 @@ def batch_cmd(inputs: tuple[str, ...], outdir: Path, jobs: int | None, resume: b
         click.echo(f"planparse: interrupted; finished files are kept: rerun with --resume -o {outdir}", err=True)
         sys.exit(INTERRUPTED)
     click.echo(summary.line())
+    if xlsx:
+        from planparse.batch.export import write_workbook
+
+        try:
+            click.echo(f"workbook -> {write_workbook(outdir)}")
+        except PlanparseError as exc:
+            click.echo(f"planparse: error: {exc}", err=True)
+            sys.exit(int(exc.exit_code))
     sys.exit(int(summary.exit_code))

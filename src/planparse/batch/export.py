@@ -72,3 +72,21 @@ def read_activities(outdir: str | Path, *, with_path: bool = True) -> pa.Table:
         empty = SCHEMA.empty_table()
         return empty.append_column("source_path", pa.array([], pa.string())) if with_path else empty
     return pa.concat_tables(tables)
+
+
+def write_workbook(outdir: str | Path) -> Path:
+    """``OUTDIR/activities.xlsx``: activities, files and review sheets (see writers/xlsx.py).
+
+    Built from the finished dataset, so it always matches ``files.parquet`` and
+    the parts, also after ``--resume``.  Holds the whole table in memory: a
+    workbook is for what a person can read (Excel stops at 1,048,576 rows).
+    """
+    import pyarrow.parquet as pq
+
+    from planparse.confidence import REVIEW_BELOW
+    from planparse.writers.xlsx import write_xlsx
+
+    out = OutDir(Path(outdir).absolute())
+    files = pq.read_table(out.files).to_pandas() if out.files.exists() else None
+    return write_xlsx(out.root / "activities.xlsx", read_activities(out.root).to_pandas(), files,
+                      review_below=REVIEW_BELOW)
