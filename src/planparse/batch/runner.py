@@ -246,6 +246,9 @@ def run_batch(
             raise
         finally:
             progress.stop()
+            # the journal is the durable truth: an interrupt between journalling a record and
+            # keeping it in memory must not leave that file out of files.parquet
+            records.update(read_journal(out.journal))
             write_files_table(out, records.values())
 
     final = list(records.values())
