@@ -299,17 +299,19 @@ def _upright_words(reader: _Reader, segs: list[_Seg]) -> list[list[_Seg]]:
     words: list[list[_Seg]] = []
     for line in _clusters(segs, lambda s: s.head[1]):
         line.sort(key=lambda s: s.head[0])
-        current: list[_Seg] = []
-        for s in line:
-            if current and _joinable(reader, current[-1], s) and not _new_line_word(current[-1].tail, s.head):
-                current.append(s)
-                continue
-            if current:
-                words.append(current)
-            current = [s]
-        if current:
-            words.append(current)
+        words.extend(_runs(line, lambda a, b: _joinable(reader, a, b) and not _new_line_word(a.tail, b.head)))
     return words
+
+
+def _runs(segs: list[_Seg], continues: Callable[[_Seg, _Seg], bool]) -> list[list[_Seg]]:
+    """Split ordered segments into words: a segment joins the previous one when ``continues`` says so."""
+    runs: list[list[_Seg]] = []
+    for s in segs:
+        if runs and continues(runs[-1][-1], s):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return runs
 
 
 def _rotated_words(reader: _Reader, segs: list[_Seg]) -> list[list[_Seg]]:
@@ -322,16 +324,7 @@ def _rotated_words(reader: _Reader, segs: list[_Seg]) -> list[list[_Seg]]:
     words: list[list[_Seg]] = []
     for column in _clusters(segs, lambda s: s.head[0]):
         column.sort(key=lambda s: (topmost(s)[1], topmost(s)[3]))
-        current: list[_Seg] = []
-        for s in column:
-            if current and _joinable(reader, current[-1], s) and not _new_column_word(lowest(current[-1]), topmost(s)):
-                current.append(s)
-                continue
-            if current:
-                words.append(current)
-            current = [s]
-        if current:
-            words.append(current)
+        words.extend(_runs(column, lambda a, b: _joinable(reader, a, b) and not _new_column_word(lowest(a), topmost(b))))
     return words
 
 
