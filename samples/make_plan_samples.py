@@ -58,6 +58,7 @@ from make_samples import (  # noqa: E402
     read_truth,
     rng_for,
     sections,
+    stray_spaces,
     write_manifest,
 )
 
@@ -427,13 +428,7 @@ def ocr_noise(plan: str, text: str, protected: set[int]) -> tuple[str, str]:
     log.append(f"{len(latin)} of {len(eligible)} body words got one Latin look-alike letter: "
                + ", ".join(f"line {i + 1} {new!r}" for i, s, e in latin for s2, e2, new in edits[i] if s2 == s))
 
-    chosen = set(latin)
-    long_words = [w for w in words if w[2] - w[1] >= 8 and w not in chosen]
-    broken = sorted(rng.sample(long_words, 3))
-    for i, s, e in broken:
-        word = lines[i][s:e]
-        pos = rng.randint(3, len(word) - 3)
-        edits.setdefault(i, []).append((s, e, word[:pos] + " " + word[pos:]))
+    broken = stray_spaces(lines, words, set(latin), rng, edits)
     log.append("stray space inside 3 words: " + ", ".join(
         f"line {i + 1} {new!r}" for i, s, e in broken for s2, e2, new in edits[i] if s2 == s))
 

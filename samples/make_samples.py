@@ -261,6 +261,18 @@ def mark_span(line: str) -> tuple[int, int] | None:
     return (m.start(1), m.end(1)) if m else None
 
 
+
+def stray_spaces(lines: list[str], words: list[tuple[int, int, int]], chosen: set, rng: random.Random,
+                 edits: dict[int, list[tuple[int, int, str]]], count: int = 3) -> list[tuple[int, int, int]]:
+    """Break ``count`` long words (8+ letters, not in ``chosen``) by a stray space; edits recorded per line."""
+    long_words = [w for w in words if w[2] - w[1] >= 8 and w not in chosen]
+    broken = sorted(rng.sample(long_words, count))
+    for i, s, e in broken:
+        word = lines[i][s:e]
+        pos = rng.randint(3, len(word) - 3)
+        edits.setdefault(i, []).append((s, e, word[:pos] + " " + word[pos:]))
+    return broken
+
 def make_ocr() -> None:
     plan = TULA
     rng = rng_for("ocr")
@@ -291,13 +303,7 @@ def make_ocr() -> None:
                + ", ".join(lines[i][s:e] for i, s, e in latin))
 
     # 3 words broken by a stray space inside
-    chosen = set(latin)
-    long_words = [w for w in words if w[2] - w[1] >= 8 and w not in chosen]
-    broken = sorted(rng.sample(long_words, 3))
-    for i, s, e in broken:
-        word = lines[i][s:e]
-        pos = rng.randint(3, len(word) - 3)
-        edits.setdefault(i, []).append((s, e, word[:pos] + " " + word[pos:]))
+    broken = stray_spaces(lines, words, set(latin), rng, edits)
     log.append("stray space inside 3 words: " + ", ".join(
         next(new for (s2, e2, new) in edits[i] if s2 == s) for i, s, e in broken))
 
@@ -511,8 +517,15 @@ def make_encodings() -> None:
 
 
 def write_manifest(name: str, entries: list[dict]) -> None:
-    """Write ``samples/<name>`` (byte-stable JSON) and list what it holds."""
-    (HERE / name).write_bytes((json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    """Write ``samples/<name>`` (byte-stable JSON) and list what it holds.
+
+    ``known_issue`` notes are reviews, not generated: they are kept from the file being replaced.
+    """
+    path = HERE / name
+    if path.exists():
+        known = {e["file"]: e["known_issue"] for e in json.loads(path.read_text("utf-8")) if "known_issue" in e}
+        entries = [{**e, "known_issue": known[e["file"]]} if e["file"] in known else e for e in entries]
+    path.write_bytes((json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     for entry in entries:
         print(f"{entry['file']:32} {entry['kind']:6} {entry['variant']}")
 
