@@ -25,6 +25,7 @@ from planparse.batch import (
     FileRecord,
     FileStatus,
     FileTask,
+    TaskResult,
     WorkersDyingError,
     find_inputs,
     process_file,
@@ -253,19 +254,19 @@ def test_ctrl_c_stops_cleanly_and_keeps_finished_files(tmp_path: Path) -> None:
     assert not list(out.rglob("*.part"))
 
 
-def crashy_task(task: FileTask) -> FileRecord:
+def crashy_task(task: FileTask) -> TaskResult:
     """Test task: kills its worker process on "crash" files, as a segfault in a C library would."""
     if "crash" in Path(task.path).name:
         os._exit(70)
     return process_file(task)
 
 
-def dying_task(task: FileTask) -> FileRecord:
+def dying_task(task: FileTask) -> TaskResult:
     """Test task: a worker that can never finish anything (as when workers cannot start here)."""
     os._exit(71)
 
 
-def hanging_task(task: FileTask) -> FileRecord:
+def hanging_task(task: FileTask) -> TaskResult:
     """Test task: "hang" sleeps (the worker's alarm stops it); "stuck" also blocks the alarm, like C code."""
     name = Path(task.path).name
     if "stuck" in name:
@@ -350,11 +351,11 @@ def test_plan_keeps_finished_files_redoes_changed_ones_and_marks_duplicates(tmp_
         str(paths[3]): _record(str(paths[3]), FileStatus.FAILED, "h4", error="bad"),
         str(paths[4]): _record(str(paths[4]), FileStatus.OK, "h5"),  # its part is gone
     }
-    plan = plan_batch(found, hashes, previous, part_ok=lambda h: h != "h5", part_dir=tmp_path)
+    plan = plan_batch(found, hashes, previous, part_ok=lambda h: h != "h5")
     assert [t.path for t in plan.tasks] == [str(paths[1]), str(paths[4])]
     assert {r.path for r in plan.kept} == {str(paths[0]), str(paths[3])}
     assert plan.decided == (_record(str(paths[2]), FileStatus.DUPLICATE, "h1", duplicate_of=str(paths[0])),)
-    retry = plan_batch(found, hashes, previous, part_ok=lambda h: True, part_dir=tmp_path, retry_failed=True)
+    retry = plan_batch(found, hashes, previous, part_ok=lambda h: True, retry_failed=True)
     assert [t.path for t in retry.tasks] == [str(paths[1]), str(paths[3])]
 
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planparse import layouts
+from planparse.assemble import normalize_plan
 from planparse.confidence import REVIEW_BELOW, score_all
 from planparse.model import Activity, DocMeta, Document, LayoutKind
-from planparse.assemble import normalize_plan
 from planparse.normalize.metadata import extract_metadata
 from planparse.readers import read
 from planparse.readers.text import read_text_bytes
-from planparse.writers import build_report, to_arrow, to_pandas, write_report, write_table
+from planparse.writers.report import build_report, write_report
+from planparse.writers.rows import json_lines
 
 if TYPE_CHECKING:  # pandas/pyarrow are imported when a table is built: batch workers stay small
     import pandas as pd
@@ -42,10 +43,18 @@ class ConversionResult:
     format: str | None = None  # what the reader found the file to be (SourceFormat value)
 
     def to_pandas(self) -> pd.DataFrame:
+        from planparse.writers.tables import to_pandas
+
         return to_pandas(self.activities)
 
     def to_arrow(self) -> pa.Table:
+        from planparse.writers.tables import to_arrow
+
         return to_arrow(self.activities)
+
+    def to_json_lines(self) -> bytes:
+        """The rows as JSON lines (``planparse.writers.rows``): what a batch worker sends back."""
+        return json_lines(self.activities)
 
     @property
     def review(self) -> tuple[Activity, ...]:
@@ -77,6 +86,8 @@ class ConversionResult:
         report_path = Path(report) if report else output.with_name(f"{output.stem}.report.json")
         if report_path.suffix.lower() == ".md":
             report_path = report_path.with_suffix(".json")
+        from planparse.writers.tables import write_table
+
         table = write_table(self.activities, output, files=self.files_frame(), review_below=REVIEW_BELOW)
         return (table, *write_report(self.report, report_path))
 

@@ -35,9 +35,12 @@ INTERRUPTED = 130  # the shell's code for "stopped by Ctrl-C"
               help="Dask scheduler, e.g. tcp://host:8786 (inputs and OUTDIR on a shared filesystem).")
 @click.option("--max-tasks-per-child", type=click.IntRange(min=1), default=50, show_default=True,
               help="Replace a local worker process after this many files (bounds memory).")
+@click.option("--worker-memory", "worker_memory", type=click.FloatRange(min=0), default=120.0, show_default=True,
+              metavar="MB", help="After a file, a worker above this size drops its caches and returns free "
+                                 "memory to the system (0: never).")
 def batch_cmd(inputs: tuple[str, ...], outdir: Path, jobs: int | None, resume: bool, overwrite: bool,
               retry_failed: bool, csv: bool | None, layout: str | None, timeout: float, scheduler: str | None,
-              max_tasks_per_child: int, xlsx: bool) -> None:
+              max_tasks_per_child: int, worker_memory: float, xlsx: bool) -> None:
     """Convert every plan in INPUT... (files, folders, globs) into one dataset in OUTDIR.
 
     Exit code 0 when every file converted, 10 when the batch finished with failures
@@ -52,7 +55,7 @@ def batch_cmd(inputs: tuple[str, ...], outdir: Path, jobs: int | None, resume: b
         raise click.UsageError("--retry-failed needs --resume")
     options = BatchOptions(jobs=jobs, resume=resume, overwrite=overwrite, retry_failed=retry_failed, csv=csv,
                            layout=layout, timeout=timeout, scheduler=scheduler,
-                           max_tasks_per_child=max_tasks_per_child)
+                           max_tasks_per_child=max_tasks_per_child, worker_memory_mb=worker_memory or None)
     progress: Progress = RichProgress(sys.stderr) if sys.stderr.isatty() else NoProgress()
     try:
         summary = run_batch(inputs, outdir, options, progress=progress)

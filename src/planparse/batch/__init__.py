@@ -6,51 +6,49 @@
     table = read_activities("out/")
 
 Modules: ``discovery`` (INPUT -> files), ``plan`` (hash keys, resume,
-duplicates), ``worker`` (one file -> one part), ``backends`` (process pool or
-Dask), ``runner`` (the loop, journal, crash and timeout handling), ``store``
-(OUTDIR layout, journal, files.parquet), ``export`` (CSV, reading back),
-``report`` and ``charts`` (report.html / report.md), ``progress``.
+duplicates), ``worker`` (one file -> its record and rows), ``memory`` (a
+worker's memory budget), ``backends`` (process pool or Dask), ``runner`` (the
+loop, journal, crash and timeout handling), ``store`` (OUTDIR layout, parts,
+journal, files.parquet), ``export`` (CSV, reading back), ``report`` and
+``charts`` (report.html / report.md), ``progress``.
+
+Names are loaded on first use: a worker process imports ``batch.worker``
+(and so this package) without pulling in the parent's table libraries.
 """
 
 from __future__ import annotations
 
-from planparse.batch.discovery import PLAN_SUFFIXES, Found, find_inputs
-from planparse.batch.export import read_activities
-from planparse.batch.model import (
-    FILES_SCHEMA,
-    BatchOptions,
-    BatchSummary,
-    FileRecord,
-    FileStatus,
-    FileTask,
-    NoInputsError,
-    OutdirInUseError,
-    SchedulerError,
-    WorkersDyingError,
-)
-from planparse.batch.runner import run_batch
-from planparse.batch.store import OutDir, file_hash, read_files_table, read_journal
-from planparse.batch.worker import process_file
+import importlib
+from typing import Any
 
-__all__ = [
-    "FILES_SCHEMA",
-    "PLAN_SUFFIXES",
-    "BatchOptions",
-    "BatchSummary",
-    "FileRecord",
-    "FileStatus",
-    "FileTask",
-    "Found",
-    "NoInputsError",
-    "OutDir",
-    "OutdirInUseError",
-    "file_hash",
-    "find_inputs",
-    "process_file",
-    "read_activities",
-    "read_files_table",
-    "read_journal",
-    "SchedulerError",
-    "WorkersDyingError",
-    "run_batch",
-]
+_WHERE = {
+    "PLAN_SUFFIXES": "discovery",
+    "Found": "discovery",
+    "find_inputs": "discovery",
+    "read_activities": "export",
+    "BatchOptions": "model",
+    "BatchSummary": "model",
+    "FileRecord": "model",
+    "FileStatus": "model",
+    "FileTask": "model",
+    "NoInputsError": "model",
+    "OutdirInUseError": "model",
+    "SchedulerError": "model",
+    "TaskResult": "model",
+    "WorkersDyingError": "model",
+    "run_batch": "runner",
+    "FILES_SCHEMA": "store",
+    "OutDir": "store",
+    "file_hash": "store",
+    "read_files_table": "store",
+    "read_journal": "store",
+    "process_file": "worker",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

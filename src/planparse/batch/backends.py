@@ -1,6 +1,6 @@
 """Where tasks run: a local process pool, or a Dask cluster (``--scheduler``).
 
-Both take the same ``FileTask`` and give back the same ``FileRecord``; the
+Both take the same ``FileTask`` and give back the same ``TaskResult``; the
 runner sees only this small interface, so resume, journal, progress and
 timeouts behave the same on one machine and on a cluster.
 """
@@ -16,11 +16,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from planparse.batch.model import FileRecord, FileTask, SchedulerError
+from planparse.batch.model import FileTask, SchedulerError, TaskResult
 from planparse.batch.worker import ignore_interrupts, run_task
 from planparse.errors import ConverterUnavailableError
 
-TaskFn = Callable[[FileTask], FileRecord]
+TaskFn = Callable[[FileTask], TaskResult]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class Backend(Protocol):
 
     def submit(self, task: FileTask) -> Any: ...
     def wait(self, handles: Collection[Any], timeout: float) -> set[Any]: ...
-    def outcome(self, handle: Any) -> FileRecord | Crash: ...
+    def outcome(self, handle: Any) -> TaskResult | Crash: ...
     def restart(self) -> None: ...
     def abandon(self, hung: Collection[Any]) -> bool: ...  # True: every other task in flight was lost too
     def close(self) -> None: ...
@@ -73,11 +73,11 @@ class LocalBackend:
         return cf.ProcessPoolExecutor(self.slots, mp_context=_context(), initializer=ignore_interrupts,
                                       max_tasks_per_child=self._max_tasks)
 
-    def submit(self, task: FileTask) -> cf.Future[FileRecord]:
+    def submit(self, task: FileTask) -> cf.Future[TaskResult]:
         try:
             return self._pool.submit(run_task, self._task, task)
         except (BrokenProcessPool, OSError) as exc:  # broke since the last wait: the task is lost in the crash
-            lost: cf.Future[FileRecord] = cf.Future()
+            lost: cf.Future[TaskResult] = cf.Future()
             lost.set_exception(exc)
             return lost
 
@@ -85,7 +85,7 @@ class LocalBackend:
         done, _ = cf.wait(handles, timeout=timeout, return_when=cf.FIRST_COMPLETED)
         return set(done)
 
-    def outcome(self, handle: cf.Future[FileRecord]) -> FileRecord | Crash:
+    def outcome(self, handle: cf.Future[TaskResult]) -> TaskResult | Crash:
         try:
             return handle.result()
         except (BrokenProcessPool, OSError) as exc:
@@ -120,7 +120,8 @@ class LocalBackend:
 
 
 class DaskBackend:
-    """The same tasks on a Dask cluster; OUTDIR and inputs must be on a filesystem every worker sees."""
+    """The same tasks on a Dask cluster; the inputs must be on a filesystem every worker sees (OUTDIR need not:
+    rows come back with the result and the parent writes them)."""
 
     def __init__(self, task: TaskFn, address: str, connect_timeout: float = 30.0) -> None:
         try:
@@ -150,9 +151,9 @@ class DaskBackend:
             done = {h for h in handles if h.done()}
         return done
 
-    def outcome(self, handle: Any) -> FileRecord | Crash:
+    def outcome(self, handle: Any) -> TaskResult | Crash:
         try:
-            result: FileRecord = handle.result()
+            result: TaskResult = handle.result()
         except Exception as exc:  # noqa: BLE001 - KilledWorker after retries, cancelled, lost scheduler
             return Crash(f"{type(exc).__name__}: {exc}", pool_broken=False)
         return result

@@ -1,8 +1,10 @@
 """Values shared by the batch stages: what a task is, what is recorded per file.
 
-A ``FileTask`` goes to a worker (possibly on another machine), a ``FileRecord``
-comes back and is appended to the journal; nothing bigger crosses a process
-boundary, so the parent's memory does not grow with the batch.
+A ``FileTask`` goes to a worker (possibly on another machine); a ``TaskResult``
+comes back: the ``FileRecord`` the journal keeps and the file's rows as JSON
+lines, which the parent writes to the file's Parquet part at once and drops.
+Nothing else crosses a process boundary, so the parent's memory does not grow
+with the batch.  Standard library only: workers never load the table libraries.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-
-import pyarrow as pa
 
 from planparse.errors import ExitCode, PlanparseError
 
@@ -55,9 +55,9 @@ class FileTask:
 
     path: str  # absolute, as every worker must see it (shared filesystem for Dask)
     hash: str
-    part_dir: str
     layout: str = "auto"
     timeout: float | None = None  # seconds; enforced inside the worker where signals allow
+    memory_mb: float | None = None  # after the file, a worker above this releases caches and free heap
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,34 +97,12 @@ class FileRecord:
                    error_code=error_code, seconds=None if seconds is None else round(seconds, 4))
 
 
-FILES_SCHEMA = pa.schema(
-    [
-        ("path", pa.string()),
-        ("hash", pa.string()),
-        ("format", pa.string()),
-        ("layout", pa.string()),
-        ("encoding", pa.string()),
-        ("rows", pa.int32()),
-        ("mean_confidence", pa.float64()),
-        ("min_confidence", pa.float64()),
-        ("rows_to_review", pa.int32()),
-        ("status", pa.string()),
-        ("error", pa.string()),
-        ("error_type", pa.string()),
-        ("error_code", pa.int8()),
-        ("seconds", pa.float64()),
-        ("duplicate_of", pa.string()),
-    ]
-)
-assert set(FILES_SCHEMA.names) == {f.name for f in dataclasses.fields(FileRecord)}, "files schema and record disagree"
+@dataclass(frozen=True, slots=True)
+class TaskResult:
+    """What a worker sends back for one file."""
 
-
-def files_table(records: list[FileRecord]) -> pa.Table:
-    """Records -> the ``files.parquet`` table, one row per input path, sorted by path."""
-    ordered = sorted(records, key=lambda r: r.path)
-    columns = {name: [getattr(r, name) for r in ordered] for name in FILES_SCHEMA.names}
-    columns["status"] = [str(s) for s in columns["status"]]
-    return pa.table(columns, schema=FILES_SCHEMA)
+    record: FileRecord
+    rows: bytes | None = None  # an ok file's activities as JSON lines (``planparse.writers.rows``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +118,7 @@ class BatchOptions:
     timeout: float | None = 600.0  # per file, seconds; None = no limit
     scheduler: str | None = None  # Dask scheduler address; None = local process pool
     max_tasks_per_child: int = 50  # recycle local workers (pdfplumber keeps memory per document)
+    worker_memory_mb: float | None = 120.0  # per worker: above it, memo caches and free heap are released
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,9 +45,9 @@ def plan_batch(
     previous: Mapping[str, FileRecord],
     *,
     part_ok: Callable[[str], bool],
-    part_dir: Path,
     layout: str = "auto",
     timeout: float | None = None,
+    memory_mb: float | None = None,
     retry_failed: bool = False,
 ) -> Plan:
     """Decide every input's fate; ``hashes`` holds a hash or the error met reading the file."""
@@ -83,7 +83,7 @@ def plan_batch(
             record = FileRecord(path, FileStatus.DUPLICATE, digest, duplicate_of=owners[digest])
         else:
             owners[digest] = path
-            tasks.append(FileTask(path, digest, str(part_dir), layout, timeout))
+            tasks.append(FileTask(path, digest, layout, timeout, memory_mb))
             continue
         if previous.get(path) == record:
             kept[path] = record

@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from planparse.batch.model import (
     FileTask,
     NoInputsError,
     OutdirInUseError,
+    TaskResult,
     WorkersDyingError,
 )
 from planparse.batch.plan import HashOrError, plan_batch
@@ -52,8 +53,10 @@ from planparse.batch.store import (
     remove_orphan_parts,
     save_settings,
     write_files_table,
+    write_part,
 )
 from planparse.batch.worker import process_file
+from planparse.errors import PlanparseError
 
 FILES_TABLE_EVERY = 30.0  # seconds between rewrites of files.parquet while the batch runs
 POLL = 0.5  # seconds; how often deadlines are checked while waiting for results
@@ -95,24 +98,25 @@ class _Flight:
 class _Execution:
     """The scheduling loop of ``execute``, with the state crash and timeout handling need."""
 
-    def __init__(self, backend: Backend, tasks: Iterable[FileTask], on_record: Callable[[FileRecord], None],
+    def __init__(self, backend: Backend, tasks: Iterable[FileTask], on_result: Callable[[TaskResult], None],
                  timeout: float | None) -> None:
         self.backend = backend
         self.queue = deque(tasks)
         self.suspects: deque[FileTask] = deque()  # lost in a pool crash: retried one at a time
         self.flying: dict[Any, _Flight] = {}
-        self.on_record = on_record
+        self.on_result = on_result
         self.timeout = timeout
         self.limit = None if timeout is None else timeout + hard_grace(timeout)
         self.records = 0
         self.crashes = 0
 
-    def record(self, record: FileRecord) -> None:
+    def record(self, result: TaskResult) -> None:
         self.records += 1
-        self.on_record(record)
+        self.on_result(result)
 
     def fail(self, flight: _Flight, error: str, kind: str) -> None:
-        self.on_record(FileRecord.failure(flight.task, error, kind, seconds=time.monotonic() - flight.submitted))
+        failure = FileRecord.failure(flight.task, error, kind, seconds=time.monotonic() - flight.submitted)
+        self.on_result(TaskResult(failure))
 
     def run(self) -> None:
         while self.queue or self.suspects or self.flying:
@@ -132,7 +136,7 @@ class _Execution:
     def settle(self, handle: Any) -> None:
         flight = self.flying.pop(handle)
         result = self.backend.outcome(handle)
-        if isinstance(result, FileRecord):
+        if isinstance(result, TaskResult):
             self.record(result)
         elif not result.pool_broken:
             self.fail(flight, result.error, "WorkerCrash")
@@ -144,7 +148,7 @@ class _Execution:
         lost = [flight]
         for handle, other in list(self.flying.items()):
             result = self.backend.outcome(handle) if handle.done() else None
-            if isinstance(result, FileRecord):
+            if isinstance(result, TaskResult):
                 self.record(result)  # finished before the crash
             else:
                 lost.append(other)
@@ -173,10 +177,24 @@ class _Execution:
             self.flying.clear()
 
 
-def execute(backend: Backend, tasks: Iterable[FileTask], on_record: Callable[[FileRecord], None],
+def execute(backend: Backend, tasks: Iterable[FileTask], on_result: Callable[[TaskResult], None],
             timeout: float | None) -> None:
-    """Run every task on ``backend``; call ``on_record`` once per task, in completion order."""
-    _Execution(backend, tasks, on_record, timeout).run()
+    """Run every task on ``backend``; call ``on_result`` once per task, in completion order."""
+    _Execution(backend, tasks, on_result, timeout).run()
+
+
+def keep_rows(out: OutDir, result: TaskResult) -> FileRecord:
+    """Write an ok file's rows to its part; a part that cannot be written fails that file, not the batch."""
+    record = result.record
+    if record.status is not FileStatus.OK or record.hash is None:
+        return record
+    try:
+        write_part(out, record.hash, result.rows or b"")
+    except (PlanparseError, OSError, ValueError) as exc:  # ValueError: pyarrow's ArrowInvalid on bad rows
+        return replace(record, status=FileStatus.FAILED, error=f"cannot write its rows: {exc}",
+                       error_type=type(exc).__name__, rows=None, mean_confidence=None, min_confidence=None,
+                       rows_to_review=None)
+    return record
 
 
 def _backend(options: BatchOptions, task: TaskFn) -> Backend:
@@ -213,7 +231,8 @@ def run_batch(
     save_settings(out, settings)
     previous = read_journal(out.journal) if options.resume else {}
     plan = plan_batch(found, _hash_all(found), previous, part_ok=lambda h: part_is_complete(out.part(h)),
-                      part_dir=out.parts, layout=settings["layout"], timeout=options.timeout,
+                      layout=settings["layout"], timeout=options.timeout,
+                      memory_mb=options.worker_memory_mb,
                       retry_failed=options.retry_failed)
     records = {r.path: r for r in plan.records()}
     converted = 0
@@ -223,8 +242,9 @@ def run_batch(
         for record in plan.decided:
             journal.append(record)
 
-        def on_record(record: FileRecord) -> None:
+        def on_result(result: TaskResult) -> None:
             nonlocal converted, last_table
+            record = keep_rows(out, result)  # the part is on disk before the journal line
             journal.append(record)
             records[record.path] = record
             converted += 1
@@ -238,7 +258,7 @@ def run_batch(
         try:
             if plan.tasks:
                 backend = _backend(options, task)
-                execute(backend, plan.tasks, on_record, options.timeout)
+                execute(backend, plan.tasks, on_result, options.timeout)
                 backend.close()
         except BaseException:
             if backend is not None:

@@ -1,6 +1,6 @@
 """What a batch keeps on disk, and how it survives being killed.
 
-    OUTDIR/activities/part-<hash>.parquet   one per converted file (SCHEMA), written atomically by the worker
+    OUTDIR/activities/part-<hash>.parquet   one per converted file (SCHEMA), from the rows its worker sent
     OUTDIR/files.parquet                    one row per input (FILES_SCHEMA), rebuilt from the journal
     OUTDIR/.planparse/journal.jsonl         one line per finished file, flushed and fsync'd
     OUTDIR/.planparse/run.json              the settings a --resume must keep (layout, csv)
@@ -13,6 +13,7 @@ atomically (temporary name, then rename).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -22,13 +23,44 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from planparse.batch.model import FileRecord, FileStatus, OutdirInUseError, files_table
-from planparse.writers.tables import write_atomic
+from planparse.batch.model import FileRecord, FileStatus, OutdirInUseError
+from planparse.writers.atomic import write_atomic
+from planparse.writers.tables import from_json_lines
 
 HASH_CHUNK = 1 << 20
 SETTINGS_VERSION = 1
+
+
+FILES_SCHEMA = pa.schema(
+    [
+        ("path", pa.string()),
+        ("hash", pa.string()),
+        ("format", pa.string()),
+        ("layout", pa.string()),
+        ("encoding", pa.string()),
+        ("rows", pa.int32()),
+        ("mean_confidence", pa.float64()),
+        ("min_confidence", pa.float64()),
+        ("rows_to_review", pa.int32()),
+        ("status", pa.string()),
+        ("error", pa.string()),
+        ("error_type", pa.string()),
+        ("error_code", pa.int8()),
+        ("seconds", pa.float64()),
+        ("duplicate_of", pa.string()),
+    ]
+)
+assert set(FILES_SCHEMA.names) == {f.name for f in dataclasses.fields(FileRecord)}, "files schema and record disagree"
+
+
+def files_table(records: list[FileRecord]) -> pa.Table:
+    """Records -> the ``files.parquet`` table, one row per input path, sorted by path."""
+    ordered = sorted(records, key=lambda r: r.path)
+    lines = "\n".join(json.dumps(r.to_json(), ensure_ascii=False) for r in ordered)
+    return from_json_lines(lines.encode("utf-8"), FILES_SCHEMA)
 
 
 def file_hash(path: Path) -> str:
@@ -202,6 +234,14 @@ def read_journal(path: Path) -> dict[str, FileRecord]:
             record = FileRecord.from_json(json.loads(line))
             records[record.path] = record
     return records
+
+
+def write_part(out: OutDir, digest: str, rows: bytes) -> Path:
+    """A worker's JSON-lines rows -> ``activities/part-<hash>.parquet`` (atomic)."""
+    table = from_json_lines(rows)
+    path = out.part(digest)
+    write_atomic(path, lambda tmp: pq.write_table(table, tmp))
+    return path
 
 
 def write_files_table(out: OutDir, records: Iterable[FileRecord]) -> Path:

@@ -1,9 +1,12 @@
-"""The per-file task: convert one file, write its part, return a small record.
+"""The per-file task: convert one file, send back its record and its rows.
 
 It runs in a recycled worker process (local pool) or on a Dask worker, so it
-takes and returns only small picklable values and writes the rows itself: the
-parent never holds an activity table.  It never raises for a bad file; every
-failure becomes a ``FileRecord`` with the error text.
+takes and returns only small picklable values: the record and the rows as
+JSON lines, which the parent writes to the file's Parquet part at once.  A
+worker therefore never loads pyarrow, numpy or pandas (about 50 MB each
+worker would otherwise carry), and a Dask worker needs no access to OUTDIR.
+It never raises for a bad file; every failure becomes a ``FileRecord`` with
+the error text.
 """
 
 from __future__ import annotations
@@ -16,14 +19,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-import pyarrow.parquet as pq
-
 from planparse.api import convert
-from planparse.batch.model import FileRecord, FileStatus, FileTask
+from planparse.batch.memory import keep_within
+from planparse.batch.model import FileRecord, FileStatus, FileTask, TaskResult
 from planparse.confidence import REVIEW_BELOW
 from planparse.errors import PlanparseError
 from planparse.readers import sniff_format
-from planparse.writers.tables import write_atomic
 
 
 class TaskTimeout(BaseException):
@@ -65,24 +66,22 @@ def _format_of(path: Path) -> str | None:
         return None
 
 
-def process_file(task: FileTask) -> FileRecord:
-    """Convert ``task.path`` with ``planparse.api.convert`` and write ``part-<hash>.parquet``."""
+def process_file(task: FileTask) -> TaskResult:
+    """Convert ``task.path`` with ``planparse.api.convert``; the rows come back as JSON lines."""
     start = time.perf_counter()
     path = Path(task.path)
     fmt = _format_of(path)
     try:
         result = convert(path, layout=task.layout)
-        table = result.to_arrow()
-        part = Path(task.part_dir) / f"part-{task.hash}.parquet"
-        write_atomic(part, lambda tmp: pq.write_table(table, tmp))
+        rows = result.to_json_lines()
     except PlanparseError as exc:
-        return FileRecord.failure(task, str(exc), type(exc).__name__, error_code=int(exc.exit_code),
-                                  seconds=time.perf_counter() - start, fmt=fmt)
+        return TaskResult(FileRecord.failure(task, str(exc), type(exc).__name__, error_code=int(exc.exit_code),
+                                             seconds=time.perf_counter() - start, fmt=fmt))
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the batch
-        return FileRecord.failure(task, f"unexpected {type(exc).__name__}: {exc}", type(exc).__name__,
-                                  seconds=time.perf_counter() - start, fmt=fmt)
+        return TaskResult(FileRecord.failure(task, f"unexpected {type(exc).__name__}: {exc}", type(exc).__name__,
+                                             seconds=time.perf_counter() - start, fmt=fmt))
     conf = [a.confidence for a in result.activities]
-    return FileRecord(
+    record = FileRecord(
         task.path,
         FileStatus.OK,
         task.hash,
@@ -95,20 +94,24 @@ def process_file(task: FileTask) -> FileRecord:
         rows_to_review=sum(c < REVIEW_BELOW for c in conf),
         seconds=round(time.perf_counter() - start, 4),
     )
+    return TaskResult(record, rows)
 
 
-def run_task(task_fn: Callable[[FileTask], FileRecord], task: FileTask) -> FileRecord:
-    """What a backend runs: ``task_fn`` under the per-file time limit, never raising for a file."""
+def run_task(task_fn: Callable[[FileTask], TaskResult], task: FileTask) -> TaskResult:
+    """What a backend runs: ``task_fn`` under the per-file time limit, never raising for a file;
+    afterwards the worker is brought back under its memory budget."""
     start = time.perf_counter()
     try:
         with time_limit(task.timeout):
             return task_fn(task)
     except TaskTimeout:
-        return FileRecord.failure(task, f"timed out after {task.timeout:g} s", "Timeout",
-                                  seconds=time.perf_counter() - start, fmt=_format_of(Path(task.path)))
+        return TaskResult(FileRecord.failure(task, f"timed out after {task.timeout:g} s", "Timeout",
+                                             seconds=time.perf_counter() - start, fmt=_format_of(Path(task.path))))
     except Exception as exc:  # noqa: BLE001 - a task function that raised instead of recording
-        return FileRecord.failure(task, f"unexpected {type(exc).__name__}: {exc}", type(exc).__name__,
-                                  seconds=time.perf_counter() - start)
+        return TaskResult(FileRecord.failure(task, f"unexpected {type(exc).__name__}: {exc}", type(exc).__name__,
+                                             seconds=time.perf_counter() - start))
+    finally:
+        keep_within(task.memory_mb)
 
 
 def ignore_interrupts() -> None:

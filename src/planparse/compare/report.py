@@ -36,7 +36,7 @@ from planparse.compare.tables import (
     with_groups,
 )
 from planparse.errors import ExitCode, PlanparseError
-from planparse.writers.tables import write_atomic
+from planparse.writers.atomic import write_atomic
 
 TITLE = "Сравнение планов работы"
 DEFAULT_TOP = 5

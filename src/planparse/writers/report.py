@@ -14,7 +14,7 @@ from typing import Any
 
 from planparse.confidence import PENALTIES, REVIEW_BELOW, grade
 from planparse.model import Activity
-from planparse.writers.tables import write_atomic
+from planparse.writers.atomic import write_atomic
 
 
 def build_report(

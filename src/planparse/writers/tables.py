@@ -9,24 +9,24 @@ output.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Sequence
-from contextlib import contextmanager
+import io
+from collections.abc import Sequence
 from dataclasses import astuple, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
+import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
 from planparse.errors import OutputError
 from planparse.model import Activity
+from planparse.writers.atomic import atomic_path, write_atomic
+from planparse.writers.rows import LIST_SEPARATOR, json_lines
 
 if TYPE_CHECKING:  # pandas is imported only where a DataFrame is built (batch workers never need it)
     import pandas as pd
 
-LIST_SEPARATOR = "; "
 SCHEMA = pa.schema(
     [
         ("source_file", pa.string()),
@@ -57,15 +57,29 @@ SCHEMA = pa.schema(
     ]
 )
 assert [f.name for f in fields(Activity)] == SCHEMA.names, "model and schema disagree"
+__all__ = ["LIST_SEPARATOR", "SCHEMA", "atomic_path", "from_json_lines", "to_arrow", "to_csv_frame", "to_pandas",
+           "write_atomic", "write_table"]
 
 
 def to_arrow(activities: Sequence[Activity]) -> pa.Table:
-    columns = list(zip(*(astuple(a) for a in activities), strict=True)) if activities else [[]] * len(SCHEMA)
-    arrays = [
-        pa.array([list(v) if isinstance(v, tuple) else v for v in col], type=field.type)
-        for col, field in zip(columns, SCHEMA, strict=True)
-    ]
-    return pa.Table.from_arrays(arrays, schema=SCHEMA)
+    """The activities as an Arrow table with ``SCHEMA``."""
+    return from_json_lines(json_lines(activities))
+
+
+def from_json_lines(data: bytes, schema: pa.Schema = SCHEMA) -> pa.Table:
+    """JSON lines (``json_lines`` output by default) -> an Arrow table with ``schema``.
+
+    Arrow's JSON reader builds the columns, not ``pa.array`` over Python lists:
+    ``pa.array`` imports pandas on its first call (to check for pandas
+    objects), and batch workers, which send their rows as JSON lines, never
+    import pyarrow at all.  The explicit schema fixes every type; an unknown
+    field is an error.
+    """
+    if not data:
+        return schema.empty_table()
+    parse = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
+    read = pa_json.ReadOptions(block_size=max(len(data) + 1, 1 << 20))  # one block: no row can straddle two
+    return pa_json.read_json(io.BytesIO(data), read_options=read, parse_options=parse).combine_chunks()
 
 
 def to_pandas(activities: Sequence[Activity]) -> pd.DataFrame:
@@ -88,37 +102,6 @@ def to_csv_frame(activities: Sequence[Activity]) -> pd.DataFrame:
     for name in ("year", "page", "line"):
         frame[name] = frame[name].astype("Int64")
     return frame
-
-
-def _umask_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _umask_mode()
-
-
-@contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target`` that replaces it only on success."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        yield tmp_path
-        os.chmod(tmp_path, _FILE_MODE)  # mkstemp makes 0600; outputs get the usual umask-based mode
-        os.replace(tmp_path, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc}") from exc
-    finally:
-        tmp_path.unlink(missing_ok=True)
-
-
-def write_atomic(target: Path, write: Callable[[Path], None]) -> None:
-    with atomic_path(target) as tmp:
-        write(tmp)
 
 
 def write_table(activities: Sequence[Activity], path: Path, *, files: pd.DataFrame | None = None,
