@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from statistics import median
 
 from planparse.model import Line
@@ -21,6 +22,8 @@ from planparse.model import Line
 CELL_GAP_CHARS = 1.6
 # Words whose vertical centres differ by less than this share of the line height share a line.
 SAME_LINE_SHARE = 0.5
+
+_left = attrgetter("x0")  # a C-level sort key: cheaper than a lambda
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +53,6 @@ def _reading_key(w: Word) -> tuple[float, float]:
     return (w.top + w.bottom) / 2, w.x0
 
 
-def _left(w: Word) -> float:
-    return w.x0
-
-
 def _median_sorted(values: list[float]) -> float:
     """``statistics.median`` of an already sorted list (same arithmetic)."""
     n = len(values)
@@ -63,7 +62,8 @@ def _median_sorted(values: list[float]) -> float:
 def line_middle(line: Sequence[Word]) -> float:
     """Median vertical middle of a line's words (``statistics.median``; one word: its middle)."""
     if len(line) == 1:
-        return line[0].middle
+        w = line[0]
+        return (w.top + w.bottom) / 2  # Word.middle, without the property call
     return _median_sorted(sorted([(w.top + w.bottom) / 2 for w in line]))
 
 
@@ -74,24 +74,28 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     of the line's median height from the line's median middle (medians kept
     incrementally, so long lines cost no more than short ones).
     """
-    ordered = sorted(words, key=_reading_key)
+    ordered = list(words)
     if len(ordered) < 2:
         return [ordered] if ordered else []
+    ordered.sort(key=_reading_key)
     lines: list[list[Word]] = []
     current: list[Word] = []
     mids: list[float] = []
     heights: list[float] = []
+    ref = ref_height = 0.0  # medians of the current line's mids and heights, updated as it grows
     for word in ordered:
-        middle, height = (word.top + word.bottom) / 2, word.bottom - word.top
-        if lines:
-            ref = _median_sorted(mids)
-            tolerance = _median_sorted(heights) or height or 1.0
-            if abs(middle - ref) <= SAME_LINE_SHARE * tolerance:
-                current.append(word)
-                insort(mids, middle)
-                insort(heights, height)
-                continue
+        top, bottom = word.top, word.bottom
+        middle, height = (top + bottom) / 2, bottom - top
+        if lines and abs(middle - ref) <= SAME_LINE_SHARE * (ref_height or height or 1.0):
+            current.append(word)
+            insort(mids, middle)
+            insort(heights, height)
+            n, k = len(mids), len(mids) // 2  # _median_sorted of both, inlined in this hot loop
+            ref = mids[k] if n % 2 else (mids[k - 1] + mids[k]) / 2
+            ref_height = heights[k] if n % 2 else (heights[k - 1] + heights[k]) / 2
+            continue
         current, mids, heights = [word], [middle], [height]
+        ref, ref_height = middle, height
         lines.append(current)
     return [sorted(line, key=_left) if len(line) > 1 else line for line in lines]
 

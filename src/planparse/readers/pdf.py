@@ -213,10 +213,6 @@ def _turn_page(
     return turned, others, [[box(*c) for c in table] for table in cells]
 
 
-def _centre(w: Word) -> tuple[float, float]:
-    return (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-
-
 def _layout_page(
     number: int,
     upright: list[Word],
@@ -229,23 +225,24 @@ def _layout_page(
     grids = [g for g in grids if len(g.spans) >= MIN_TABLE_CELLS]
     in_cells: list[list[list[Word]]] = [[[] for _ in g.spans] for g in grids]
     rot_cells: list[list[list[Rotated]]] = [[[] for _ in g.spans] for g in grids]
-    text_words: list[Word] = []
+    table_of: dict[int, int] = {}  # id(word) -> its table, for the upright words in cells
+    bounds = [(t, g, g.xs[0], g.xs[-1], g.ys[0], g.ys[-1]) for t, g in enumerate(grids)]
 
     def place(w: Word) -> tuple[int, int] | None:
-        x, y = _centre(w)
-        for t, g in enumerate(grids):
-            if g.xs[0] <= x <= g.xs[-1] and g.ys[0] <= y <= g.ys[-1]:
+        x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2  # the word's centre
+        for t, g, left, right, top, bottom in bounds:
+            if left <= x <= right and top <= y <= bottom:
                 k = cell_at(g, x, y)
                 if k is not None:
                     return t, k
         return None
 
-    for w in upright:
-        found = place(w)
-        if found is None:
-            text_words.append(w)
-        else:
-            in_cells[found[0]][found[1]].append(w)
+    if grids:
+        for w in upright:
+            found = place(w)
+            if found is not None:
+                in_cells[found[0]][found[1]].append(w)
+                table_of[id(w)] = found[0]
     lost = 0
     for r in rotated:
         found = place(r.word)
@@ -257,35 +254,41 @@ def _layout_page(
         notes.append(f"page {number}: {lost} rotated word(s) outside tables ignored")
 
     visual = group_lines(upright)
-    line_of = {id(w): k for k, line in enumerate(visual, start=1) for w in line}
-    middles = [line_middle(line) for line in visual]
-    for t, g in enumerate(grids):
-        words = [w for cell in in_cells[t] for w in cell]
-        if not words and not any(rot_cells[t]):
-            continue
-        start = min((line_of[id(w)] for w in words), default=1 + sum(m < g.ys[0] for m in middles))
-        page.items.append((start, 1, _pending(g, in_cells[t], rot_cells[t], number, start)))
-    free = {id(w) for w in text_words}
+    first_line: list[int | None] = [None] * len(grids)  # the first visual line with upright words of a table
     for k, line in enumerate(visual, start=1):
-        own = [w for w in line if id(w) in free]
+        own = []
+        for w in line:
+            t = table_of.get(id(w))
+            if t is None:
+                own.append(w)
+            elif first_line[t] is None:
+                first_line[t] = k
         if own:
             page.items.append((k, 0, own))
+    for t, g in enumerate(grids):
+        start = first_line[t]
+        if start is None:  # no upright words: placed by its top edge, if it holds rotated ones
+            if not any(rot_cells[t]):
+                continue
+            start = 1 + sum(line_middle(line) < g.ys[0] for line in visual)
+        page.items.append((start, 1, _pending(g, in_cells[t], rot_cells[t], number, start)))
     page.items.sort(key=lambda item: (item[0], item[1]))
     return page
 
 
 def _pending(grid: Grid, words: list[list[Word]], rotated: list[list[Rotated]], page: int, start: int) -> PendingTable:
-    visual = [group_lines(cell) for cell in words]  # once per cell: pitch, first line, cell text
+    visual = [group_lines(cell) if cell else [] for cell in words]  # once per cell: pitch, first line, cell text
     pitch = learn_pitch(words, visual)
     row_top: dict[int, float] = {}
     for (r0, _, _, _), cell in zip(grid.spans, visual, strict=True):
         if cell:
             mid = line_middle(cell[0])
             row_top[r0] = min(mid, row_top.get(r0, mid))
+    xs = grid.xs
     lines = [
-        cell_lines(cell, rot, pitch, row_top.get(span[0]), (grid.xs[span[2]], grid.xs[span[3]]), own)
+        cell_lines(cell, rot, pitch, row_top.get(span[0]), (xs[span[2]], xs[span[3]]), own) if cell or rot else ()
         for span, cell, rot, own in zip(grid.spans, words, rotated, visual, strict=True)
-    ]
+    ]  # an empty cell (about half of them) is () without the calls
     return PendingTable(grid, lines, page, start, grid.ys[0], grid.ys[-1])
 
 

@@ -82,12 +82,14 @@ def learn_pitch(
 
     ``line_groups``: the cells' words already grouped into lines (``group_lines``), if at hand.
     """
-    heights = [w.height for words in word_groups for w in words if w.height > 0]
+    heights = [h for words in word_groups for w in words if (h := w.bottom - w.top) > 0]  # Word.height
     if not heights:
         return 12.0
     h = median(heights)
     steps: list[float] = []
     for lines in line_groups if line_groups is not None else map(group_lines, word_groups):
+        if len(lines) < 2:  # no step between lines (most cells)
+            continue
         mids = [line_middle(line) for line in lines]
         steps.extend(b - a for a, b in zip(mids, mids[1:], strict=False) if 0.8 * h <= b - a <= CONSECUTIVE_MAX * h)
     return median(steps) if steps else DEFAULT_PITCH * h
@@ -156,14 +158,13 @@ def rejoin_broken_words(lines: list[list[Word]], left: float, right: float, pitc
     while k + 1 < len(lines):
         line, nxt = lines[k], lines[k + 1]
         last, first = line[-1], nxt[0]
-        step = line_middle(nxt) - line_middle(line)
         letter = (first.x1 - first.x0) / max(1, len(first.text))
-        if (
-            step <= BLANK_GAP_LINES * pitch
-            and last.x1 + letter > right - pad - BREAK_SLACK
+        if (  # the cheap tests first; the line middles only for the few candidates
+            last.x1 + letter > right - pad - BREAK_SLACK
             and _is_word(last.text)
             and first.text[:1].islower()
             and _is_word(first.text.rstrip(",.;:)»"))
+            and line_middle(nxt) - line_middle(line) <= BLANK_GAP_LINES * pitch
         ):
             from planparse.normalize.text import is_known_word  # pymorphy3, loaded only when needed
 
@@ -187,18 +188,22 @@ def _ends_sentence(left: str, right: str) -> bool:
     return left.rstrip()[-1:] in {":", ";", "."} and right[:1].isupper()
 
 
-def is_wrapped(prev: Sequence[Word], line: Sequence[Word], inner_width: float) -> bool:
+def is_wrapped(
+    prev: Sequence[Word], line: Sequence[Word], inner_width: float, texts: tuple[str, str] | None = None
+) -> bool:
     """The line goes on with the paragraph of ``prev``: its first word did not fit after ``prev``.
 
     Word processors move a word to the next line only when it does not fit;
     a line that ends early therefore ends its paragraph.  Bullets and a
-    sentence end before a capital always start a new paragraph.
+    sentence end before a capital always start a new paragraph.  ``texts``:
+    the two lines' texts (words joined by spaces), if already at hand.
     """
-    left = " ".join(w.text for w in prev)
-    right = " ".join(w.text for w in line)
+    if texts is None:
+        texts = " ".join([w.text for w in prev]), " ".join([w.text for w in line])
+    left, right = texts
     if starts_paragraph(right) or _ends_sentence(left, right):
         return False
-    space = SPACE_WIDTH * median(w.height for w in prev)
+    space = SPACE_WIDTH * median([w.bottom - w.top for w in prev])  # Word.height
     needed = (prev[-1].x1 - prev[0].x0) + space + (line[0].x1 - line[0].x0)
     return needed > inner_width - WRAP_SLACK
 
@@ -230,40 +235,46 @@ def cell_lines(
     into paragraphs (``JOIN_WRAPPED_LINES``).  ``lines``: ``group_lines(words)``
     if already at hand (the lists are changed when broken words are glued).
     """
+    turned = rotated_lines(rotated) if rotated else []
     if not words:
-        return tuple(rotated_lines(rotated))
+        return tuple(turned)
     if lines is None:
         lines = group_lines(words)
     if len(lines) == 1:  # most cells: one line, nothing to glue or join
         mid, lead = line_middle(lines[0]), 0
         if row_top is not None and mid - row_top > LEADING_GAP_LINES * pitch:
             lead = round((mid - row_top) / pitch)  # the row's first line is line 0
-        return ("",) * lead + (" ".join(w.text for w in lines[0]), *rotated_lines(rotated))
+        return ("",) * lead + (" ".join([w.text for w in lines[0]]), *turned)
     out: list[str] = []
-    stacked = _unstack([" ".join(w.text for w in line) for line in lines])
+    texts = [" ".join([w.text for w in line]) for line in lines]
+    stacked = _unstack(texts)
     if len(lines) > 1 and len(stacked) == 1:
-        return (*stacked, *rotated_lines(rotated))
+        return (*stacked, *turned)
     inner_width = 0.0
     if box is not None and lines:
-        if len(lines) > 1:
-            rejoin_broken_words(lines, box[0], box[1], pitch)
+        if len(lines) > 1 and rejoin_broken_words(lines, box[0], box[1], pitch):
+            texts = [" ".join([w.text for w in line]) for line in lines]  # glued words changed them
         pad = min(max(0.0, min(line[0].x0 for line in lines) - box[0]), MAX_CELL_PAD)
         inner_width = box[1] - box[0] - 2 * pad
     prev: list[Word] | None = None
-    prev_mid = 0.0
-    for line in lines:
+    prev_mid, prev_text = 0.0, ""
+    for line, text in zip(lines, texts, strict=True):
         mid = line_middle(line)
-        text = " ".join(w.text for w in line)
         if prev is not None:
             blanks = _blanks(mid - prev_mid, pitch)
-            if not blanks and JOIN_WRAPPED_LINES and inner_width and is_wrapped(prev, line, inner_width):
+            if (
+                not blanks
+                and JOIN_WRAPPED_LINES
+                and inner_width
+                and is_wrapped(prev, line, inner_width, (prev_text, text))
+            ):
                 out[-1] = glue(out[-1], text)
-                prev, prev_mid = line, mid
+                prev, prev_mid, prev_text = line, mid, text
                 continue
             out.extend([""] * blanks)
         elif row_top is not None and mid - row_top > LEADING_GAP_LINES * pitch:
             out.extend([""] * round((mid - row_top) / pitch))  # the row's first line is line 0
         out.append(text)
-        prev, prev_mid = line, mid
-    out.extend(rotated_lines(rotated))
+        prev, prev_mid, prev_text = line, mid, text
+    out.extend(turned)
     return tuple(out)

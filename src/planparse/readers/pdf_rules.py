@@ -55,18 +55,23 @@ class Edge:
         return self.x1 - self.x0 if self.orientation == "h" else self.bottom - self.top
 
 
+class _Handle(ctypes.c_void_p):
+    """A pdfium handle as returned: ctypes keeps a ``c_void_p`` subclass as an object (never an int)."""
+
+
+# Untyped (see pdf_words.pdfium_function): handles and buffers go in as c_void_p objects, indexes as ints.
 _P, _I = ctypes.c_void_p, ctypes.c_int
-_count_objects = pdfium_function("FPDFPage_CountObjects", _I, _P)
-_get_object = pdfium_function("FPDFPage_GetObject", _P, _P, _I)
-_form_count = pdfium_function("FPDFFormObj_CountObjects", _I, _P)
-_form_object = pdfium_function("FPDFFormObj_GetObject", _P, _P, ctypes.c_ulong)
-_object_type = pdfium_function("FPDFPageObj_GetType", _I, _P)
-_object_matrix = pdfium_function("FPDFPageObj_GetMatrix", _I, _P, _P)
-_count_segments = pdfium_function("FPDFPath_CountSegments", _I, _P)
-_get_segment = pdfium_function("FPDFPath_GetPathSegment", _P, _P, _I)
-_segment_point = pdfium_function("FPDFPathSegment_GetPoint", _I, _P, _P, _P)
-_segment_type = pdfium_function("FPDFPathSegment_GetType", _I, _P)
-_segment_close = pdfium_function("FPDFPathSegment_GetClose", _I, _P)
+_count_objects = pdfium_function("FPDFPage_CountObjects", _I)
+_get_object = pdfium_function("FPDFPage_GetObject", _Handle)
+_form_count = pdfium_function("FPDFFormObj_CountObjects", _I)
+_form_object = pdfium_function("FPDFFormObj_GetObject", _Handle, _P, ctypes.c_ulong)  # typed: unsigned long index
+_object_type = pdfium_function("FPDFPageObj_GetType", _I)
+_object_matrix = pdfium_function("FPDFPageObj_GetMatrix", _I)
+_count_segments = pdfium_function("FPDFPath_CountSegments", _I)
+_get_segment = pdfium_function("FPDFPath_GetPathSegment", _Handle)
+_segment_point = pdfium_function("FPDFPathSegment_GetPoint", _I)
+_segment_type = pdfium_function("FPDFPathSegment_GetType", _I)
+_segment_close = pdfium_function("FPDFPathSegment_GetClose", _I)
 _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 _MOVE, _CURVE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 
@@ -83,17 +88,16 @@ class _Walker:
 
     def __init__(self) -> None:
         self._m = pdfium_c.FS_MATRIX()
-        self._m_at = ctypes.addressof(self._m)
         self._x, self._y = ctypes.c_float(), ctypes.c_float()
-        self._x_at, self._y_at = ctypes.addressof(self._x), ctypes.addressof(self._y)
+        self._m_at, self._x_at, self._y_at = (ctypes.c_void_p(ctypes.addressof(b)) for b in (self._m, self._x, self._y))
 
-    def matrix(self, obj: int) -> Matrix:
+    def matrix(self, obj: _Handle) -> Matrix:
         m = self._m
         if not _object_matrix(obj, self._m_at):
             return _IDENTITY
         return (m.a, m.b, m.c, m.d, m.e, m.f)
 
-    def paths(self, holder: int, form: bool, outer: Matrix) -> Iterator[tuple[int, Matrix]]:
+    def paths(self, holder: ctypes.c_void_p, form: bool, outer: Matrix) -> Iterator[tuple[_Handle, Matrix]]:
         count = _form_count(holder) if form else _count_objects(holder)
         get = _form_object if form else _get_object
         for i in range(count):
@@ -104,7 +108,7 @@ class _Walker:
             elif kind == _FORM:
                 yield from self.paths(obj, True, _times(self.matrix(obj), outer))
 
-    def subpaths(self, path: int, m: Matrix, frame: Frame) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+    def subpaths(self, path: _Handle, m: Matrix, frame: Frame) -> Iterator[tuple[str, list[tuple[float, float]]]]:
         """(shape, points) per subpath as pdfminer sees it: "m", "l", "c" ops and "h" closing to the start."""
         a, b, c, d, e, f = m
         p, q, r, s, tx, ty = frame.p, frame.q, frame.r, frame.s, frame.tx, frame.ty
@@ -172,7 +176,7 @@ def page_edges(page: int, frame: Frame) -> list[Edge]:
     """Every horizontal/vertical edge of the page's painted paths (``page``: an ``FPDF_PAGE`` address)."""
     edges: list[Edge] = []
     walker = _Walker()
-    for path, m in walker.paths(page, False, _IDENTITY):
+    for path, m in walker.paths(ctypes.c_void_p(page), False, _IDENTITY):
         for shape, pts in walker.subpaths(path, m, frame):
             edges.extend(e for e in _edges_of(shape, pts) if e.length >= EDGE_MIN_LENGTH_PREFILTER)
     return edges
@@ -235,65 +239,74 @@ def _cells(v_edges: list[Edge], h_edges: list[Edge]) -> list[BBox]:
     points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
     h_sorted = sorted(h_edges, key=lambda e: (e.top, e.x0))
     tops = [h.top for h in h_sorted]
+    reach = [(h.top + INTERSECTION, h.x0 - INTERSECTION, h.x1 + INTERSECTION) for h in h_sorted]  # asked per v
     for vi, v in enumerate(sorted(v_edges, key=lambda e: (e.x0, e.top))):
-        first = bisect_left(tops, v.top - INTERSECTION)  # h.top >= v.top - tolerance ...
+        x, top = v.x0, v.top
+        first = bisect_left(tops, top - INTERSECTION)  # h.top >= v.top - tolerance ...
         last = bisect_right(tops, v.bottom + INTERSECTION)  # ... and h.top <= v.bottom + tolerance
         for hi in range(first, last):
-            h = h_sorted[hi]
-            if v.top <= h.top + INTERSECTION and h.x0 - INTERSECTION <= v.x0 <= h.x1 + INTERSECTION:
-                vs, hs = points.setdefault((v.x0, h.top), (set(), set()))
-                vs.add(vi)
-                hs.add(hi)
+            below, left, right = reach[hi]
+            if top <= below and left <= x <= right:
+                found = points.get((x, tops[hi]))
+                if found is None:
+                    found = points[(x, tops[hi])] = (set(), set())
+                found[0].add(vi)
+                found[1].add(hi)
     by_x: dict[float, list[tuple[float, float]]] = defaultdict(list)
     by_y: dict[float, list[tuple[float, float]]] = defaultdict(list)
-    ordered = sorted(points)
-    for pt in ordered:  # columns top to bottom, rows left to right
+    for pt in sorted(points):  # columns left to right, each top to bottom; rows left to right
         by_x[pt[0]].append(pt)
         by_y[pt[1]].append(pt)
-    at_x = {pt: k for column in by_x.values() for k, pt in enumerate(column)}
     at_y = {pt: k for row in by_y.values() for k, pt in enumerate(row)}
 
     cells: list[BBox] = []
-    for pt in ordered:  # an edge connects two points of a column (v) or of a row (h)
-        vs, hs = points[pt]
-        right = by_y[pt[1]][at_y[pt] + 1 :]
-        found = None
-        for below in by_x[pt[0]][at_x[pt] + 1 :]:
-            below_v, below_h = points[below]
-            if not vs & below_v:
-                continue
-            for r in right:
-                right_v, right_h = points[r]
-                if not hs & right_h:
-                    continue
-                corner = points.get((r[0], below[1]))
-                if corner is not None and corner[0] & right_v and corner[1] & below_h:
-                    found = (pt[0], pt[1], r[0], below[1])
-                    break
+    for column in by_x.values():  # the points in sorted order, column by column
+        for k, pt in enumerate(column):  # an edge connects two points of a column (v) or of a row (h)
+            found = _cell_at(points, pt, column[k + 1 :], by_y[pt[1]][at_y[pt] + 1 :])
             if found:
-                break
-        if found:
-            cells.append(found)
+                cells.append(found)
     return cells
+
+
+def _cell_at(
+    points: dict[tuple[float, float], tuple[set[int], set[int]]],
+    pt: tuple[float, float],
+    under: list[tuple[float, float]],
+    right: list[tuple[float, float]],
+) -> BBox | None:
+    """The smallest cell with its top-left corner at ``pt`` (points below it and right of it, in order)."""
+    vs, hs = points[pt]
+    for below in under:  # edges shared: the sets of edge indexes are not disjoint
+        below_v, below_h = points[below]
+        if vs.isdisjoint(below_v):
+            continue
+        for r in right:
+            right_v, right_h = points[r]
+            if hs.isdisjoint(right_h):
+                continue
+            corner = points.get((r[0], below[1]))
+            if corner is not None and not corner[0].isdisjoint(right_v) and not corner[1].isdisjoint(below_h):
+                return (pt[0], pt[1], r[0], below[1])
+    return None
 
 
 def _tables(cells: list[BBox]) -> list[list[BBox]]:
     """Cells grouped by shared corners (pdfplumber's ``cells_to_tables``), top to bottom; single cells dropped."""
 
-    def corners(c: BBox) -> tuple[tuple[float, float], ...]:
-        return ((c[0], c[1]), (c[0], c[3]), (c[2], c[1]), (c[2], c[3]))
-
-    remaining = list(cells)
+    remaining = [(c, ((c[0], c[1]), (c[0], c[3]), (c[2], c[1]), (c[2], c[3]))) for c in cells]  # with corners
     tables: list[list[BBox]] = []
     current: list[BBox] = []
     seen: set[tuple[float, float]] = set()
     while remaining:
         before = len(current)
-        for cell in list(remaining):
-            if not current or any(p in seen for p in corners(cell)):
-                seen.update(corners(cell))
+        left: list[tuple[BBox, tuple[tuple[float, float], ...]]] = []  # not joined in this pass, in order
+        for cell, corners in remaining:
+            if not current or not seen.isdisjoint(corners):
+                seen.update(corners)
                 current.append(cell)
-                remaining.remove(cell)
+            else:
+                left.append((cell, corners))
+        remaining = left
         if len(current) == before:
             tables.append(current)
             current, seen = [], set()

@@ -115,12 +115,15 @@ def _index(bounds: Sequence[float], value: float) -> int:
 
 def build_grid(cells: Sequence[BBox]) -> Grid:
     """The grid that the cell boxes of one table occupy."""
-    xs = _cluster([c[0] for c in cells] + [c[2] for c in cells])
-    ys = _cluster([c[1] for c in cells] + [c[3] for c in cells])
+    x_values = [c[0] for c in cells] + [c[2] for c in cells]
+    y_values = [c[1] for c in cells] + [c[3] for c in cells]
+    xs, ys = _cluster(x_values), _cluster(y_values)
+    col = {v: _index(xs, v) for v in set(x_values)}  # neighbouring cells share edges: look each one up once
+    row = {v: _index(ys, v) for v in set(y_values)}
     cover: list[list[int | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     spans: list[tuple[int, int, int, int]] = []
     for x0, top, x1, bottom in cells:
-        c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+        c0, c1, r0, r1 = col[x0], col[x1], row[top], row[bottom]
         if c1 <= c0 or r1 <= r0:
             continue
         k = len(spans)
@@ -136,7 +139,7 @@ def cell_at(grid: Grid, x: float, y: float) -> int | None:
     """Index of the cell (into ``grid.spans``) under the point, None outside every cell."""
     c = bisect_right(grid.xs, x) - 1
     r = bisect_right(grid.ys, y) - 1
-    if 0 <= r < grid.n_rows and 0 <= c < grid.n_cols:
+    if 0 <= r < len(grid.ys) - 1 and 0 <= c < len(grid.xs) - 1:  # n_rows, n_cols
         return grid.cover[r][c]
     return None
 

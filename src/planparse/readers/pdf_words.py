@@ -45,7 +45,9 @@ _EPS = 1e-3
 _RUN = re.compile(r"\S+")
 _ODD_CHARS: dict[int, str | None] = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
 _ODD_CHARS.update(dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None))
+_INVISIBLE = re.compile("[\u200b\ufeff\u00ad]")  # all that clean() can change in a run (runs hold no spaces)
 _HYPHEN_MARK = "\ufffe"  # pdfium's line-end hyphen (and unmapped characters) in the text buffer
+_MARKS = re.compile(_HYPHEN_MARK)
 
 
 def pdfium_function(name: str, restype: Any, *argtypes: Any) -> Callable[..., Any]:
@@ -53,7 +55,10 @@ def pdfium_function(name: str, restype: Any, *argtypes: Any) -> Callable[..., An
 
     The same C function pypdfium2 binds, with untyped pointer arguments: a ctypes
     call then costs about two thirds of a call through the typed binding, which
-    matters at a few calls per word.
+    matters at a few calls per word.  Without ``argtypes`` at all the call is
+    cheaper still (about 0.6x of a ``void*`` one): ctypes then passes ints as
+    C ``int`` and ctypes objects as they are, so handles and buffers must be
+    passed as ``c_void_p`` objects (``_Reader`` does this on the per-word paths).
     """
     address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
     if not address:
@@ -62,15 +67,16 @@ def pdfium_function(name: str, restype: Any, *argtypes: Any) -> Callable[..., An
 
 
 _P, _I, _D = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
-_get_text = pdfium_function("FPDFText_GetText", _I, _P, _I, _I, _P)
-_get_unicode = pdfium_function("FPDFText_GetUnicode", ctypes.c_uint, _P, _I)
-_text_object = pdfium_function("FPDFText_GetTextObject", _P, _P, _I)
-_loose_box = pdfium_function("FPDFText_GetLooseCharBox", _I, _P, _I, _P)
-_char_origin = pdfium_function("FPDFText_GetCharOrigin", _I, _P, _I, _P, _P)
-_char_matrix = pdfium_function("FPDFText_GetMatrix", _I, _P, _I, _P)
-_font_size = pdfium_function("FPDFText_GetFontSize", _D, _P, _I)
-_map_error = pdfium_function("FPDFText_HasUnicodeMapError", _I, _P, _I)
-_is_generated = pdfium_function("FPDFText_IsGenerated", _I, _P, _I)
+# Untyped (see pdfium_function): the text page and buffers go in as c_void_p objects, indexes as ints.
+_get_text = pdfium_function("FPDFText_GetText", _I)
+_get_unicode = pdfium_function("FPDFText_GetUnicode", ctypes.c_uint)
+_text_object = pdfium_function("FPDFText_GetTextObject", _P)
+_loose_box = pdfium_function("FPDFText_GetLooseCharBox", _I)
+_char_origin = pdfium_function("FPDFText_GetCharOrigin", _I)
+_char_matrix = pdfium_function("FPDFText_GetMatrix", _I)
+_font_size = pdfium_function("FPDFText_GetFontSize", _D)
+_map_error = pdfium_function("FPDFText_HasUnicodeMapError", _I)
+_is_generated = pdfium_function("FPDFText_IsGenerated", _I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +133,11 @@ class _Seg:
     obj: _Obj
     head: tuple[float, float, float, float]  # first character
     tail: tuple[float, float, float, float]  # last character
+    box: tuple[float, float, float, float]  # both: _union(head, tail)
+
+
+def _union(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, float, float, float]:
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
 @dataclass(slots=True)
@@ -141,14 +152,15 @@ class _Reader:
     """One page's text page handle and the per-object facts already asked for."""
 
     def __init__(self, textpage: int, frame: Frame) -> None:
-        self.tp = textpage
+        self.tp = ctypes.c_void_p(textpage)
         self.frame = frame
         self.objects: dict[int, _Obj] = {}
         self._rect = pdfium_c.FS_RECTF()
-        self._rect_at = ctypes.addressof(self._rect)
         self._m = pdfium_c.FS_MATRIX()
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
-        self._m_at, self._x_at, self._y_at = map(ctypes.addressof, (self._m, self._x, self._y))
+        self._rect_at, self._m_at, self._x_at, self._y_at = (
+            ctypes.c_void_p(ctypes.addressof(buffer)) for buffer in (self._rect, self._m, self._x, self._y)
+        )
         self._turned = frame.q != 0  # display x comes from user y (pages turned by 90 or 270 degrees)
 
     def spans(self, index: int) -> tuple[float, float, float, float]:
@@ -172,16 +184,19 @@ class _Reader:
         found = self.objects.get(address)
         if found is not None:
             return found
-        tp, m, f = self.tp, self._m, self.frame
+        tp = self.tp
         if not (address and _char_matrix(tp, index, self._m_at) and _char_origin(tp, index, self._x_at, self._y_at)):
             info = _Obj(_OTHER, True, False, 0.0, 0.0, False)  # no text object behind it: loose boxes only
             self.objects[address] = info
             return info
         size = _font_size(tp, index)
-        dx, dy = f.p * m.a + f.q * m.b, f.r * m.a + f.s * m.b  # baseline direction on the display
-        ux, uy = f.p * m.c + f.q * m.d, f.r * m.c + f.s * m.d  # "up" of the glyphs on the display
+        m, f = self._m, self.frame
+        a, b, c, d = m.a, m.b, m.c, m.d
+        p, q, r, s = f.p, f.q, f.r, f.s
+        dx, dy = p * a + q * b, r * a + s * b  # baseline direction on the display
+        ux, uy = p * c + q * d, r * c + s * d  # "up" of the glyphs on the display
         x, y = self._x.value, self._y.value
-        ox, oy = f.p * x + f.q * y + f.tx, f.r * x + f.s * y + f.ty
+        ox, oy = p * x + q * y + f.tx, r * x + s * y + f.ty
         eps = _EPS * max(abs(dx), abs(dy), abs(ux), abs(uy), _EPS)
         if -eps <= dy <= eps and -eps <= ux <= eps:
             kind, lo, hi = _ACROSS, oy + uy * size, oy
@@ -202,12 +217,15 @@ class _Reader:
             p, tx, lo, hi = self.frame.p, self.frame.tx, obj.lo, obj.hi
             _loose_box(tp, start, at)
             a, b = p * r.left + tx, p * r.right + tx
-            head = (a, lo, b, hi) if a <= b else (b, lo, a, hi)
+            a, b = (a, b) if a <= b else (b, a)
+            head = (a, lo, b, hi)
             if end == start:
-                return _Seg(k, start, end, text, obj, head, head)
+                return _Seg(k, start, end, text, obj, head, head, head)
             _loose_box(tp, end, at)
-            a, b = p * r.left + tx, p * r.right + tx
-            return _Seg(k, start, end, text, obj, head, (a, lo, b, hi) if a <= b else (b, lo, a, hi))
+            c, d = p * r.left + tx, p * r.right + tx
+            c, d = (c, d) if c <= d else (d, c)
+            # _union(head, tail) spelt out: min(a, c) is c only when c < a, max(b, d) is d only when d > b
+            return _Seg(k, start, end, text, obj, head, (c, lo, d, hi), (c if c < a else a, lo, d if d > b else b, hi))
         head = self.spans(start)
         tail = self.spans(end) if end != start else head
         if obj.kind == _ACROSS:
@@ -216,20 +234,18 @@ class _Reader:
         elif obj.kind == _DOWN:
             head = (obj.lo, head[1], obj.hi, head[3])
             tail = (obj.lo, tail[1], obj.hi, tail[3])
-        return _Seg(k, start, end, text, obj, head, tail)
+        return _Seg(k, start, end, text, obj, head, tail, _union(head, tail))
 
 
-def _page_text(tp: int, n: int) -> str:
+def _page_text(tp: ctypes.c_void_p, n: int) -> str:
     """The page's characters, one per index (generated spaces and line breaks included)."""
     buf = ctypes.create_string_buffer((n + 1) * 2)
     got = _get_text(tp, 0, n, buf)
     text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", "replace")
     if len(text) != n:  # characters outside the BMP or hidden control characters: ask one by one
         text = "".join(chr(_get_unicode(tp, k) or 0xFFFE) for k in range(n))
-    if _HYPHEN_MARK in text:
-        text = "".join(
-            ("-" if _get_unicode(tp, k) == 2 else "\ufffd") if ch == _HYPHEN_MARK else ch for k, ch in enumerate(text)
-        )
+    if _HYPHEN_MARK in text:  # pdfium's Unicode 2 is a line-end hyphen, anything else has no mapping
+        text = _MARKS.sub(lambda m: "-" if _get_unicode(tp, m.start()) == 2 else "\ufffd", text)
     return text
 
 
@@ -255,10 +271,14 @@ def _segments(reader: _Reader, text: str) -> list[_Seg]:
 
 def _joinable(reader: _Reader, a: _Seg, b: _Seg) -> bool:
     """Neighbours in text order with nothing but pdfium-generated whitespace between them."""
-    if abs(a.k - b.k) != 1:
+    if a.k - b.k not in (1, -1):
         return False
     first, second = (a, b) if a.k < b.k else (b, a)
-    return all(_is_generated(reader.tp, i) for i in range(first.end + 1, second.start))
+    tp = reader.tp
+    for i in range(first.end + 1, second.start):
+        if not _is_generated(tp, i):
+            return False
+    return True
 
 
 def _new_line_word(prev: tuple[float, ...], curr: tuple[float, ...]) -> bool:
@@ -289,9 +309,8 @@ def _clusters(segs: list[_Seg], key: Callable[[_Seg], float]) -> list[list[_Seg]
 
 def _bbox(segs: list[_Seg]) -> tuple[float, float, float, float]:
     if len(segs) == 1:
-        h, t = segs[0].head, segs[0].tail
-        return min(h[0], t[0]), min(h[1], t[1]), max(h[2], t[2]), max(h[3], t[3])
-    boxes = [b for s in segs for b in (s.head, s.tail)]
+        return segs[0].box
+    boxes = [s.box for s in segs]
     return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
 
 
@@ -299,7 +318,7 @@ def _upright_words(reader: _Reader, segs: list[_Seg]) -> list[list[_Seg]]:
     words: list[list[_Seg]] = []
     for line in _clusters(segs, lambda s: s.head[1]):
         line.sort(key=lambda s: s.head[0])
-        words.extend(_runs(line, lambda a, b: _joinable(reader, a, b) and not _new_line_word(a.tail, b.head)))
+        words.extend(_runs(line, lambda a, b: not _new_line_word(a.tail, b.head) and _joinable(reader, a, b)))
     return words
 
 
@@ -324,7 +343,7 @@ def _rotated_words(reader: _Reader, segs: list[_Seg]) -> list[list[_Seg]]:
     words: list[list[_Seg]] = []
     for column in _clusters(segs, lambda s: s.head[0]):
         column.sort(key=lambda s: (topmost(s)[1], topmost(s)[3]))
-        words.extend(_runs(column, lambda a, b: _joinable(reader, a, b) and not _new_column_word(lowest(a), topmost(b))))
+        words.extend(_runs(column, lambda a, b: not _new_column_word(lowest(a), topmost(b)) and _joinable(reader, a, b)))
     return words
 
 
@@ -339,9 +358,10 @@ def page_words(textpage: int, frame: Frame) -> PageWords:
     out = PageWords([], [], 0, 0)
     if n <= 0:
         return out
-    text = _page_text(textpage, n)
-    out.alnum = sum(map(str.isalnum, text))
     reader = _Reader(textpage, frame)
+    text = _page_text(reader.tp, n)
+    out.alnum = sum(map(str.isalnum, text))
+    tidy = _INVISIBLE.search(text) is not None  # else clean() leaves every upright word as it is
     segs = _segments(reader, text)
     k = 0
     while k < len(segs):  # consecutive segments of the same uprightness, as pdfplumber groups chars
@@ -352,12 +372,19 @@ def page_words(textpage: int, frame: Frame) -> PageWords:
         group = segs[k:j]
         k = j
         if upright:
+            words, cid_words = out.upright, 0
             for word in _upright_words(reader, group):
-                text_ = clean(word[0].text if len(word) == 1 else "".join(s.text for s in word))
+                if len(word) == 1:  # most words: one segment
+                    seg = word[0]
+                    text_, cid = clean(seg.text) if tidy else seg.text, seg.obj.cid
+                else:
+                    text_, cid = "".join([s.text for s in word]), any(s.obj.cid for s in word)
+                    text_ = clean(text_) if tidy else text_
                 if text_:
                     x0, top, x1, bottom = _bbox(word)
-                    out.upright.append(Word(text_, x0, x1, top, bottom))
-                    out.cid_words += any(s.obj.cid for s in word)
+                    words.append(Word(text_, x0, x1, top, bottom))
+                    cid_words += cid
+            out.cid_words += cid_words
             continue
         for word in _rotated_words(reader, group):
             ccw = word[0].obj.ccw
