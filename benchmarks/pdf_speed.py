@@ -41,12 +41,12 @@ GOAL_PDFTOTEXT = 3.0
 
 
 def text_layer_pdfs() -> list[Path]:
-    """Sample PDFs with a text layer, from the manifests (scans are left out)."""
+    """Sample PDFs with a text layer, from the manifests (scans and searchable scans, read by OCR, are left out)."""
     entries = [e for p in sorted(SAMPLES.glob("manifest*.json")) for e in json.loads(p.read_text("utf-8"))]
     return [
         SAMPLES / e["file"]
         for e in entries
-        if e["file"].endswith(".pdf") and not e["file"].endswith(".scan.pdf") and e.get("variant") != "scan"
+        if e["file"].endswith(".pdf") and e.get("variant") not in {"scan", "ocrlayer"}
     ]
 
 

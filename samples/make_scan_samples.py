@@ -8,6 +8,10 @@ invented plans) this writes
   to look scanned -- paper tone, a slight blur, Gaussian grain, salt-and-pepper
   specks, rotated by 0.5-1.5 degrees (sign and size drawn per page) -- and saved
   as JPEG images in a PDF without a text layer;
+- ``<plan>.ocrlayer.pdf`` (the plans in ``OCR_LAYER_PLANS``): the scan made
+  "searchable" as OCRmyPDF does it -- over each page picture, Tesseract's
+  text-only PDF of it (the recognised words as invisible text) as a form
+  XObject -- the form many scanned plans are published in;
 - ``<plan>.tesseract.txt``: the plain text ``tesseract -l rus`` (default page
   segmentation) gives for those page images, pages ending in form feeds -- the
   "OCR'd text" form of the plan;
@@ -24,8 +28,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -34,6 +38,9 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_samples import write_manifest  # noqa: E402  (the sibling generator's manifest writer)
 
 HERE = Path(__file__).resolve().parent
 # the seeds (make_office_samples.py), then the invented plans (make_plan_samples.py)
@@ -77,19 +84,57 @@ def rasterize(pdf_path: Path) -> list[Image.Image]:
         pdf.close()
 
 
+def _tesseract(image: bytes, *renderer: str) -> bytes:
+    done = subprocess.run(
+        ["tesseract", "stdin", "stdout", "-l", "rus", "--dpi", str(SCAN_DPI), *renderer],
+        input=image,
+        capture_output=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
+    return done.stdout
+
+
+def ocr_layer_pdf(scan: Path, jpegs: list[bytes], target: Path) -> None:
+    """``scan`` made searchable the way OCRmyPDF does it: each page keeps its picture and gets Tesseract's
+    text-only PDF of that picture (``textonly_pdf=1``: the words as invisible text) laid over it as a form
+    XObject.  Deterministic: nothing of Tesseract's document (dates, ids) is copied."""
+    pdf = pdfium.PdfDocument(str(scan))
+    try:
+        for k, jpeg in enumerate(jpegs):
+            layer = pdfium.PdfDocument(_tesseract(jpeg, "-c", "textonly_pdf=1", "pdf"))
+            try:
+                page = pdf[k]
+                page.insert_obj(layer.page_as_xobject(0, pdf).as_pageobject())
+                page.gen_content()
+            finally:
+                layer.close()
+        buf = io.BytesIO()
+        pdf.save(buf)
+    finally:
+        pdf.close()
+    target.write_bytes(_fixed_id(buf.getvalue()))
+
+
+def _fixed_id(data: bytes) -> bytes:
+    """pdfium writes a random trailer /ID: put the content's hash there (same length, so offsets hold)."""
+    found = re.search(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]", data)
+    if not found:
+        return data
+    blank = data[: found.start()] + data[found.end():]
+    digest = hashlib.md5(blank).hexdigest().upper().encode()  # noqa: S324 - an id, not security
+    for group in (2, 1):  # right to left, so the first span stays valid
+        a, b = found.span(group)
+        data = data[:a] + (digest * 4)[: b - a] + data[b:]
+    return data
+
+
 def tesseract_text(pages: list[Image.Image]) -> str:
     out = []
     for page in pages:
         buf = io.BytesIO()
         page.save(buf, format="PNG")
-        done = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", "rus", "--dpi", str(SCAN_DPI)],
-            input=buf.getvalue(),
-            capture_output=True,
-            check=True,
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-        )
-        text = done.stdout.decode("utf-8")
+        text = _tesseract(buf.getvalue()).decode("utf-8")
         out.append(text if text.endswith("\f") else text + "\f")
     return "".join(out)
 
@@ -116,11 +161,26 @@ def make(plan: str) -> list[dict]:
         modDate=FIXED_DATE,
     )
     # Tesseract reads what a scanner gives: the JPEG-compressed pages.
-    decoded = []
+    decoded, jpegs = [], []
     for img in scanned:
         buf = io.BytesIO()
         img.save(buf, format="JPEG", quality=JPEG_QUALITY)
+        jpegs.append(buf.getvalue())
         decoded.append(Image.open(io.BytesIO(buf.getvalue())).convert("L"))
+    layered = []
+    if plan in OCR_LAYER_PLANS:
+        ocr_layer_pdf(HERE / pdf_name, jpegs, HERE / f"{plan}.ocrlayer.pdf")
+        layered.append({
+            "file": f"{plan}.ocrlayer.pdf",
+            "plan": plan,
+            "variant": "ocrlayer",
+            "kind": "noisy",
+            "description": (
+                f"{pdf_name} made searchable as OCRmyPDF does: over each page picture, `tesseract -l rus -c "
+                "textonly_pdf=1 ... pdf` of it (the words as invisible text) as a form XObject; planparse sees an "
+                "OCR layer over full-page pictures and reads the pictures by OCR."
+            ),
+        })
     txt_name = f"{plan}.tesseract.txt"
     if WITH_TESSERACT_TEXT:
         (HERE / txt_name).write_text(tesseract_text(decoded), encoding="utf-8")
@@ -148,8 +208,11 @@ def make(plan: str) -> list[dict]:
             ),
         },
     ]
-    return entries if WITH_TESSERACT_TEXT else entries[:1]
+    return [*entries[:1], *layered, *(entries[1:] if WITH_TESSERACT_TEXT else [])]
 
+
+# Searchable scans of the two seed plans (one grid, one columns layout).
+OCR_LAYER_PLANS = ("tula_2024", "smolensk_2019")
 
 # Plain Tesseract text (default segmentation) breaks the table into one block per cell;
 # no layout reads it yet, so it is only written with --with-tesseract-text (issue 3, open).
@@ -164,9 +227,7 @@ def main() -> int:
                   "first)", file=sys.stderr)
             continue
         entries.extend(make(plan))
-    (HERE / "manifest.scan.json").write_text(json.dumps(entries, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    for e in entries:
-        print(f"{e['file']}: {(HERE / e['file']).stat().st_size / 1024:.0f} KB")
+    write_manifest("manifest.scan.json", entries)  # keeps the reviewed known_issue notes
     return 0
 
 

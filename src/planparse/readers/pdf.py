@@ -19,7 +19,9 @@
   ``Table.number`` are visual line indexes on the page (1-based, counting the
   lines inside tables too), ``page`` is 1-based.
 - A PDF without a usable text layer (a scan) goes to OCR
-  (``readers.ocr.read_scanned_pdf``); encrypted and corrupt files raise
+  (``readers.ocr.read_scanned_pdf``), and so does a searchable scan, whose
+  every page is a picture under invisible OCR text (``readers.pdf_scan``):
+  its text layer has no ruling lines, the picture has; encrypted and corrupt files raise
   ``EncryptedDocumentError`` / ``ReadError`` with one line, never a traceback.
   pdfium repairs a damaged cross-reference table; a file that needed that
   repair and has no end-of-file marker was cut short and is refused.
@@ -46,6 +48,7 @@ from planparse.model import Block, Document, Line, SourceFormat, Table
 from planparse.readers.geometry import Word, char_width, group_lines, line_middle, render_line
 from planparse.readers.pdf_cells import Rotated, cell_lines, learn_pitch
 from planparse.readers.pdf_rules import find_tables, page_edges
+from planparse.readers.pdf_scan import is_ocr_layer_page
 from planparse.readers.pdf_tables import BBox, Grid, PendingTable, build_grid, build_rows, cell_at, same_columns
 from planparse.readers.pdf_words import Frame, page_words
 
@@ -75,6 +78,7 @@ _PDFIUM_ERRORS = {
     pdfium_c.FPDF_ERR_PAGE: "a page cannot be read",
 }
 
+OCR_LAYER_NOTE = "OCR text layer over page pictures (a searchable scan): the pictures read by OCR"
 
 @dataclass(slots=True)
 class _Page:
@@ -83,6 +87,7 @@ class _Page:
     n_words: int = 0
     cid_words: int = 0
     alnum: int = 0
+    ocr_layer: bool = False  # a page picture under invisible OCR text (``pdf_scan``)
 
 
 def read_pdf(path: Path) -> Document:
@@ -95,6 +100,11 @@ def read_pdf(path: Path) -> Document:
     n_words = sum(p.n_words for p in pages)
     if n_words == 0 or all(p.alnum < MIN_PAGE_TEXT_CHARS for p in pages):
         return _ocr(path, "no text layer (scanned PDF): read by OCR")
+    if all(p.ocr_layer for p in pages if p.n_words):
+        try:
+            return _ocr(path, OCR_LAYER_NOTE)
+        except ConverterUnavailableError as exc:  # no Tesseract here: the OCR layer is better than nothing
+            notes.append(f"OCR text layer over page pictures read as text: {exc}")
     if sum(p.cid_words for p in pages) > MAX_CID_SHARE * n_words:
         return _ocr(path, "text layer without character codes (cid glyphs): read by OCR")
     blocks = _assemble(pages, notes)
@@ -175,6 +185,7 @@ def _pages(path: Path, notes: list[str]) -> Iterator[_Page]:
                     finally:
                         textpage.close()
                     edges = page_edges(_address(page.raw), frame)
+                    ocr_layer = is_ocr_layer_page(page.raw, frame.width, frame.height)
                 finally:
                     page.close()
             cells = find_tables(edges)
@@ -183,7 +194,7 @@ def _pages(path: Path, notes: list[str]) -> Iterator[_Page]:
                 upright, rotated, cells = _turn_page(upright, rotated, cells, (frame.width, frame.height))
                 notes.append(f"page {number}: text runs vertically; page read turned upright")
             page_out = _layout_page(number, upright, rotated, cells, notes)
-            page_out.cid_words, page_out.alnum = words.cid_words, words.alnum
+            page_out.cid_words, page_out.alnum, page_out.ocr_layer = words.cid_words, words.alnum, ocr_layer
             yield page_out
     finally:
         pdf.close()
