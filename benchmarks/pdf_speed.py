@@ -4,7 +4,7 @@ Run:  python benchmarks/pdf_speed.py [--repeat 5] [--pages 50]
       (needs poppler-utils for ``pdftotext`` and the ``bench`` extra for pdfplumber)
 
 On every text-layer PDF in ``samples/`` (manifest entries ending ``.pdf`` that
-are not scans) plus one larger PDF made here deterministically (the sample
+are not scans or searchable scans) plus one larger PDF made here deterministically (the sample
 PDFs' pages concatenated over and over to ``--pages`` pages, written with
 pypdfium2 to a temporary file), measures per page (best of ``--repeat`` runs,
 milliseconds):
