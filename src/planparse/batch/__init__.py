@@ -18,8 +18,7 @@ Names are loaded on first use: a worker process imports ``batch.worker``
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from planparse._lazy import lazy_exports
 
 _WHERE = {
     "PLAN_SUFFIXES": "discovery",
@@ -46,9 +45,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_exports(__name__, _WHERE)

@@ -6,8 +6,7 @@ first use, so a process that only converts (a batch worker) never imports them.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from planparse._lazy import lazy_exports
 
 _WHERE = {
     "build_report": "report",
@@ -25,9 +24,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_exports(__name__, _WHERE)
