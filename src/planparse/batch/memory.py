@@ -42,8 +42,7 @@ def memo_caches(prefix: str = "planparse.") -> list[Any]:
         if not name.startswith(prefix) or module is None:
             continue
         for value in vars(module).values():
-            params = getattr(value, "cache_parameters", None)
-            if callable(params) and isinstance(value, functools._lru_cache_wrapper) and params()["maxsize"]:
+            if isinstance(value, functools._lru_cache_wrapper) and value.cache_parameters()["maxsize"]:
                 found[id(value)] = value
     return list(found.values())
 
