@@ -1,10 +1,11 @@
 """The Russian timing grammar: "июнь – сентябрь", "II квартал", "ежемесячно" ...
 
 A closed, hand-written vocabulary (no dateparser); the words and phrase
-patterns live in ``timing_vocab``.  Text is normalised first: lower case,
-``ё`` -> ``е``, every dash -> ``-``, odd/no-break spaces -> space, soft hyphens
-and zero-width characters dropped, OCR Latin look-alikes in Cyrillic words
-(and a lone Latin ``c``/``a``/``o``...) made Cyrillic.  The text is then read
+patterns live in ``timing_vocab``, what each phrase means in
+``timing_phrases``.  Text is normalised first: lower case, ``ё`` -> ``е``,
+every dash -> ``-``, odd/no-break spaces -> space, soft hyphens and
+zero-width characters dropped, OCR Latin look-alikes in Cyrillic words (and a
+lone Latin ``c``/``a``/``o``...) made Cyrillic.  The text is then read
 left to right; at each token the longest matching phrase wins, else the token
 is classified alone:
 
@@ -55,8 +56,6 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import functools
-
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,11 +63,8 @@ import regex
 
 from planparse.model import Timing
 from planparse.normalize import timing_vocab as V
-from planparse.normalize.text import parse_word
+from planparse.normalize.timing_phrases import NOTHING, RULES, Eff
 
-_DIGITS = regex.compile(r"\d+")
-_MONTH_RE = regex.compile(V.MONTH)
-_WEEKDAYS_RE = regex.compile(V.WEEKDAYS)
 _CYR = regex.compile(r"\p{Cyrillic}")
 _LAT = regex.compile(r"\p{Latin}")
 _LETTERS = regex.compile(r"[^\W\d_]+")
@@ -76,203 +72,6 @@ _YEAR_RE = regex.compile(r"(?:19|20)\d\d")
 _WORDCHAR = regex.compile(r"\w")
 
 __all__ = ["parse_timing", "timing_score", "is_complete_timing", "sets_timing", "strip_remarks", "timing_ocr_repaired"]
-
-_MONTH_RX = {m: regex.compile(rf"(?:{f})\.?") for m, f in V.MONTH_FORMS.items()}
-_ORDUNIT_TOK = regex.compile(rf"(?P<u>{V.UNIT})|(?P<o>{V.ORD})|(?P<ocr>{V.OCR_ORD})|(?P<d>-)")
-_OCR_L = str.maketrans("l", "i")
-
-
-@dataclass(frozen=True, slots=True)
-class _Eff:
-    months: frozenset[int] = frozenset()
-    all_year: bool = False
-    tpy: float | None = None
-    as_needed: bool = False
-    ocr: bool = False  # read through an OCR look-alike (e.g. "П кв." for "II кв.")
-
-
-_NOTHING = _Eff()
-
-
-def _span(a: int, b: int) -> frozenset[int]:
-    """Months a..b inclusive, wrapping across the year end."""
-    return frozenset(range(a, b + 1)) if a <= b else frozenset([*range(a, 13), *range(1, b + 1)])
-
-
-def _num(s: str) -> int | None:
-    s = s.strip()
-    digits = _DIGITS.match(s)
-    if digits:
-        return int(digits.group())
-    return V.NUMBER_WORDS.get(s)
-
-
-def _month_of_atom(atom: str) -> int | None:
-    word = _MONTH_RE.search(atom)
-    if word:
-        return next((m for m, rx in _MONTH_RX.items() if rx.fullmatch(word.group())), None)
-    parts = [int(p) for p in _DIGITS.findall(atom)]
-    if len(parts) == 2 and parts[1] >= 1900:  # "03.2024"
-        return parts[0] if 1 <= parts[0] <= 12 else None
-    if len(parts) >= 2 and 1 <= parts[0] <= 31 and 1 <= parts[1] <= 12:
-        return parts[1]
-    return None
-
-
-def _h_months(m: regex.Match[str]) -> _Eff | None:
-    a = _month_of_atom(m.group("a"))
-    b = _month_of_atom(m.group("b")) if m.group("b") else a
-    if a is None or b is None:
-        return None
-    return _Eff(months=_span(a, b))
-
-
-def _ordinal(s: str) -> int | None:
-    s = s.strip()
-    if s in V.ROMAN:
-        return V.ROMAN[s]
-    if s[:1].isdigit():
-        return int(s[0])
-    return next((n for stem, n in V.ORDINAL_STEMS.items() if s.startswith(stem)), None)
-
-
-def _ocr_ordinal(s: str) -> int | None:
-    """The Roman numeral an OCR look-alike stands for ("п" -> 2, "lll" -> 3)."""
-    return V.OCR_ROMAN.get(s) or V.ROMAN.get(s.translate(_OCR_L))
-
-
-def _periods(text: str) -> tuple[list[tuple[int, int]], bool] | None:
-    """Parse "II-III кварталы" into month spans [(4, 9)] and whether an OCR
-    look-alike numeral was read; None if invalid."""
-    items: list[tuple[int, bool]] = []  # (ordinal, joined to previous by "-")
-    units: list[tuple[int, int]] = []  # (index of first ordinal it applies to, months per period)
-    dash = ocr = False
-    for t in _ORDUNIT_TOK.finditer(text):
-        if t.group("o") or t.group("ocr"):
-            n = _ordinal(t.group("o")) if t.group("o") else _ocr_ordinal(t.group("ocr"))
-            ocr |= not t.group("o")
-            if n is None:
-                return None
-            items.append((n, dash and bool(items)))
-            dash = False
-        elif t.group("d"):
-            dash = True
-        else:
-            size = 6 if t.group("u").startswith("п") else 3
-            units.append((len(items), size))
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for end, size in units:
-        for i in range(start, end):
-            n, ranged = items[i]
-            if n > 12 // size:
-                return None
-            first, last = (n - 1) * size + 1, n * size
-            if ranged and spans:
-                first = spans.pop()[0]
-            spans.append((first, last))
-        start = end
-    return (spans, ocr) if spans else None
-
-
-def _h_ordunit(m: regex.Match[str]) -> _Eff | None:
-    found = _periods(m.group())
-    if found is None:
-        return None
-    spans, ocr = found
-    return _Eff(months=frozenset().union(*(_span(a, b) for a, b in spans)), ocr=ocr)
-
-
-def _h_results(m: regex.Match[str]) -> _Eff | None:
-    if m.group("ou"):
-        found = _periods(m.group("ou"))
-        if found is None:
-            return None
-        spans, ocr = found
-        return _Eff(months=frozenset(min(b + 1, 12) for _, b in spans), ocr=ocr)
-    if m.group("nm"):
-        n = _num(m.group("nm"))
-        return None if not n or n > 12 else _Eff(months=frozenset([min(n + 1, 12)]))
-    if m.group("half"):
-        return _Eff(months=frozenset([7, 12]))
-    if m.group("q"):
-        return _Eff(months=frozenset([4, 7, 10, 12]))
-    if m.group("mon"):
-        return _Eff(all_year=True, tpy=12.0)
-    return _Eff(months=frozenset([12]))
-
-
-def _per_year(word: str) -> float:
-    return next((v for stem, v in V.PERIOD_PER_YEAR if word.startswith(stem)), 1.0)
-
-
-def _h_freq(m: regex.Match[str]) -> _Eff | None:
-    if m.group("adv"):
-        count: int | None = V.COUNT_ADVERBS[m.group("adv")]
-    else:
-        count = _num(m.group("cnt")) if m.group("cnt") else 1
-    every = max((_num(x) or 0 for x in (m.group("pn") or "1").split("-")), default=1)
-    if not count or not every:
-        return None
-    return _Eff(tpy=count * _per_year(m.group("per")) / every)
-
-
-def _h_every(m: regex.Match[str]) -> _Eff | None:
-    if m.group("adv") or m.group("abbr"):
-        adverb = m.group("adv") or V.EVERY_ABBREVIATIONS[m.group("abbr")]
-        tpy, all_year = V.EVERY_ADVERBS[adverb]
-        return _Eff(all_year=all_year, tpy=tpy)
-    unit = m.group("u")
-    every = _num(m.group("n")) if m.group("n") else 1
-    if not every:
-        return None
-    if _WEEKDAYS_RE.fullmatch(unit):
-        per = 52.0
-    else:
-        per = _per_year(unit.replace("полугод", "полгод"))
-    return _Eff(all_year=not unit.startswith("год"), tpy=per / every)
-
-
-_Handler = Callable[["regex.Match[str]"], "_Eff | None"]
-_NOUN_POS = frozenset({"NOUN"})
-_ADJ_POS = frozenset({"ADJF", "PRTF"})
-_GENITIVE = frozenset({"gent", "gen2"})
-
-
-def _can_be_genitive(word: str, pos: frozenset[str]) -> bool:
-    return any(p.tag.POS in pos and p.tag.case in _GENITIVE for p in parse_word(word))
-
-
-def _h_as_needed_of(m: regex.Match[str]) -> _Eff | None:
-    """"по мере поступления заявлений": the complement must be a genitive (adjective +) noun."""
-    adj = m.groupdict().get("adj")
-    if adj and not _can_be_genitive(adj, _ADJ_POS):
-        return None
-    return _Eff(as_needed=True) if _can_be_genitive(m.group("noun"), _NOUN_POS) else None
-
-
-def _const(eff: _Eff) -> _Handler:
-    return lambda _m: eff
-
-
-_HANDLERS: dict[str, _Handler] = {
-    "as_needed": _const(_Eff(as_needed=True)),
-    "as_needed_of": _h_as_needed_of,
-    "as_needed_of1": _h_as_needed_of,
-    "all_year": _const(_Eff(all_year=True)),
-    "every": _h_every,
-    "frequency": _h_freq,
-    "count_only": _const(_NOTHING),
-    "results": _h_results,
-    "year_end": _const(_Eff(months=frozenset([12]))),
-    "year_start": _const(_Eff(months=frozenset([1]))),
-    "periods": _h_ordunit,
-    "months": _h_months,
-    "within": _const(_NOTHING),
-    "day_of_month": _const(_NOTHING),
-    "weekday": _const(_NOTHING),
-}
-_RULES = tuple((regex.compile(V.PHRASES[name]), h) for name, h in _HANDLERS.items())
 
 # ---------------------------------------------------------------- scanner
 _FALLBACK = regex.compile(r"\d+(?:-?(?:ого|его|ый|ий|ой|ое|ом|ем|го|ти|ми|й|я|е|х|м)(?!\w))?|[^\W\d_]+|\S")
@@ -285,7 +84,7 @@ class _Tok:
     end: int
     kind: int
     text: str
-    eff: _Eff = _NOTHING
+    eff: Eff = NOTHING
 
 
 def _normalize(text: str) -> tuple[str, tuple[int, ...]]:
@@ -340,8 +139,8 @@ def _scan(text: str) -> tuple[str, tuple[int, ...], tuple[_Tok, ...]]:
         if s[pos].isspace():
             pos += 1
             continue
-        best: tuple[int, _Eff] | None = None
-        for rx, handler in _RULES:
+        best: tuple[int, Eff] | None = None
+        for rx, handler in RULES:
             m = rx.match(s, pos, timeout=1.0)
             if not m or m.end() == pos or (best and m.end() <= best[0]):
                 continue
