@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from planparse.errors import ConverterUnavailableError, ReadError
 from planparse.model import Cell, Line, Table
-from planparse.readers import ocr, ocr_grid, ocr_preprocess, ocr_repair, ocr_table, tesseract
+from planparse.readers import ocr, ocr_grid, ocr_ink, ocr_preprocess, ocr_repair, ocr_table, tesseract
 
 MONTHS = ("Янв", "Фев", "Мар", "Апр", "Май", "Июн", "Июл", "Авг", "Сен", "Окт", "Ноя", "Дек")
 DPI = 300
@@ -155,10 +155,10 @@ def test_ink_tells_a_tiny_or_faint_mark_from_specks() -> None:
     hmask, vmask = ocr_grid.ruling_masks(faint, DPI)
     (grid,) = ocr_grid.find_grids(hmask, vmask, DPI)
     ink = faint & ~ocr_grid.rule_pixels([grid], hmask, vmask, ocr_preprocess.binarize(noisy, DPI))
-    density = ocr_grid.ink_density(ink, DPI)
-    margin = ocr_grid.cell_margin(grid, DPI)
+    density = ocr_ink.ink_density(ink, DPI)
+    margin = ocr_ink.cell_margin(grid, DPI)
     share = {
-        (k.r0, k.c0 - 2): ocr_grid.mark_ink(density, ink, k.box, margin, DPI)
+        (k.r0, k.c0 - 2): ocr_ink.mark_ink(density, ink, k.box, margin, DPI)
         for k in grid.cells
         if k.r0 >= 1 and 2 <= k.c0 < 14
     }

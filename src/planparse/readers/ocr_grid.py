@@ -3,7 +3,7 @@
 Pure numpy; no OCR here.  Images are 2-D arrays as in ``ocr_preprocess`` (``dark``
 is bool, True = ink).  Rules are found as ink masks (``ruling_masks``),
 grouped into grids with merged cells (``find_grids``) and painted out before
-OCR (``rule_pixels``); ``mark_ink`` measures a month mark in a cell.  Sizes
+OCR (``rule_pixels``); ``ocr_ink`` measures the ink inside cells.  Sizes
 are given in inches and converted with the page's dpi.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from planparse.readers.ocr_preprocess import box_count, dilate
+from planparse.readers.ocr_preprocess import dilate
 
 # --- ruling lines
 H_LINE_MIN_IN = 0.4  # a horizontal rule is at least this long (text strokes never are)
@@ -29,10 +29,6 @@ RULE_FRINGE_PX = 2  # rule pixels are painted out this much wider on each side (
 RULE_ROW_FILL = 0.3  # a row of a rule's band where the rule mask fills this share...
 RULE_INK_FILL = 0.8  # ...or ink fills this share (text rows never do)
 MIN_TABLE_LINES = 2  # a grid needs at least 2 horizontal and 2 vertical rules
-
-# --- ink inside cells
-CELL_MARGIN_IN = 0.015  # ink this close to a cell's rules (beyond their thickness) is not counted
-MARK_WINDOW_IN = 0.08  # side of the square window a month mark is measured in (a 10-pt "+" is ~0.07 in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,47 +353,3 @@ def rule_pixels(grids: list[Grid], hmask: np.ndarray, vmask: np.ndarray, dark: n
         for r, j in zip(*np.nonzero(g.v_sep), strict=True):
             _paint_band(out_t, vt, dt, v_text, g.xs[j] - h, g.xs[j] + h + 1, g.ys[r] - h, g.ys[r + 1] + h + 1)
     return out | out_t.T
-
-
-# ---------------------------------------------------------------- ink
-
-
-def cell_margin(grid: Grid, dpi: float) -> int:
-    return grid.line_width // 2 + 1 + round(CELL_MARGIN_IN * dpi)
-
-
-def ink_share(dark: np.ndarray, box: Box, margin: int) -> float:
-    """Share of ink pixels inside ``box`` shrunk by ``margin`` (at most a quarter of each side)."""
-    mx = min(margin, box.width // 4)
-    my = min(margin, box.height // 4)
-    inner = dark[box.y0 + my : box.y1 - my, box.x0 + mx : box.x1 - mx]
-    return float(inner.mean()) if inner.size else 0.0
-
-
-def mark_window(dpi: float) -> int:
-    """Half-side in pixels of the mark-sized window (MARK_WINDOW_IN square)."""
-    return max(2, round(MARK_WINDOW_IN * dpi / 2))
-
-
-def ink_density(ink: np.ndarray, dpi: float) -> np.ndarray:
-    """Share of ink in the mark-sized window around every pixel (computed once per page)."""
-    r = mark_window(dpi)
-    return box_count(ink, r) / float((2 * r + 1) ** 2)
-
-
-def mark_ink(density: np.ndarray, ink: np.ndarray, box: Box, margin: int, dpi: float) -> float:
-    """Ink share in the densest mark-sized window inside ``box`` minus ``margin``.
-
-    The whole-cell share depends on the cell's size (a "+" in a tall six-line
-    row is 0.3 % of it, the specks left in an empty small cell 0.1 %); the
-    densest window does not: a mark fills 15-30 % of it, scattered specks
-    a few per cent at most.  Cells smaller than the window use their whole
-    inner share.
-    """
-    r = mark_window(dpi)
-    mx = min(margin, box.width // 4)
-    my = min(margin, box.height // 4)
-    y0, y1, x0, x1 = box.y0 + my + r, box.y1 - my - r, box.x0 + mx + r, box.x1 - mx - r
-    if y1 <= y0 or x1 <= x0:
-        return ink_share(ink, box, margin)
-    return float(density[y0:y1, x0:x1].max())

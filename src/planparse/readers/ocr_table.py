@@ -9,7 +9,7 @@ Month marks are decided by ink, not by OCR text alone: Tesseract drops lone
 small marks and reads "+" as "4", "т", "-|-" ...  In a mark column (month,
 quarter or "в течение года" header, or a run of narrow columns) a cell is
 marked when the densest mark-sized window inside it holds ``INK_MARK_SHARE``
-of ink (``ocr_grid.mark_ink``); it then reads "+" unless OCR found real text
+of ink (``ocr_ink.mark_ink``); it then reads "+" unless OCR found real text
 there ("1 раз в год" stays).  A cell without ink is empty whatever OCR read.
 
 A table continued on the next page joins the table it continues (a repeated
@@ -27,14 +27,14 @@ import regex
 from planparse.layouts.base import MARKS, SUSPECT_MARKS
 from planparse.layouts.cells import header_role
 from planparse.model import Block, Cell, Line, Table
-from planparse.readers import ocr_grid
+from planparse.readers import ocr_grid, ocr_ink
 from planparse.readers.geometry import Word, group_lines
 from planparse.readers.ocr_repair import drop_leading_specks, drop_stray_quotes, number_cell, repair_roman_periods
 from planparse.readers.pdf_tables import cell_lines, first_middle, is_row_continuation, learn_pitch
 from planparse.readers.tesseract import OCR_DOUBT_CONF, OcrWord
 
 # A mark cell is marked when the densest mark-sized window inside it (the cell minus its
-# margin; ocr_grid.mark_ink) holds at least this share of ink.  Calibrated on the noisy
+# margin; ocr_ink.mark_ink) holds at least this share of ink.  Calibrated on the noisy
 # scan samples (200 dpi JPEG, specks, blur): empty cells <= 2.1 %, "+" marks 27-30 %
 # (10 pt), a faint or 5-pt "+" in the synthetic tests >= 10 %.
 INK_MARK_SHARE = 0.06
@@ -198,8 +198,8 @@ def grid_table(
         else:
             found = cell_lines(ws, [], pitch, row_top.get(k.r0), box)
             texts[(k.r0, k.c0)] = drop_stray_quotes([drop_leading_specks(t) for t in found])
-    margin = ocr_grid.cell_margin(grid, dpi)
-    density = ocr_grid.ink_density(ink, dpi) if mark_cols else ink
+    margin = ocr_ink.cell_margin(grid, dpi)
+    density = ocr_ink.ink_density(ink, dpi) if mark_cols else ink
     owner_of = {(r, c): k for k in grid.cells for r in range(k.r0, k.r1) for c in range(k.c0, k.c1)}
     decided = 0
     rows: list[tuple[Cell, ...]] = []
@@ -214,7 +214,7 @@ def grid_table(
             span = owner.c1 - owner.c0
             body = r >= header_rows
             if body and span == 1 and c in mark_cols and owner.r1 - owner.r0 == 1:
-                share = ocr_grid.mark_ink(density, ink, owner.box, margin, dpi)
+                share = ocr_ink.mark_ink(density, ink, owner.box, margin, dpi)
                 text, by_ink = _ink_cell_text(" ".join(lines), share)
                 decided += by_ink
                 lines = (text,) if text else ()
