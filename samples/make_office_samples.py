@@ -39,7 +39,6 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_samples import (  # noqa: E402  (the sibling generator holds the shared helpers)
-    write_manifest,
     HERE,
     MONTHS_FULL,
     SMOL,
@@ -52,6 +51,7 @@ from make_samples import (  # noqa: E402  (the sibling generator holds the share
     read_truth,
     sections,
     smol_rows,
+    write_manifest,
     yearly_text,
 )
 

@@ -299,8 +299,8 @@ def make_ocr() -> None:
         pos = rng.choice([k for k, c in enumerate(word) if c in LOOKALIKE])
         new = word[:pos] + LOOKALIKE[word[pos]] + word[pos + 1:]
         edits.setdefault(i, []).append((s, e, new))
-    log.append(f"{len(latin)} of {len(eligible)} title words got one Latin look-alike letter (о→o, а→a, е→e, р→p, с→c): "
-               + ", ".join(lines[i][s:e] for i, s, e in latin))
+    log.append(f"{len(latin)} of {len(eligible)} title words got one Latin look-alike letter "
+               "(о→o, а→a, е→e, р→p, с→c): " + ", ".join(lines[i][s:e] for i, s, e in latin))
 
     # 3 words broken by a stray space inside
     broken = stray_spaces(lines, words, set(latin), rng, edits)
@@ -411,13 +411,11 @@ def make_smol_pipe() -> None:
     out = list(title_block(SMOL, rows)) + [""]
     out.append(pipe_row(["№ п/п", "Наименование мероприятия", "Срок проведения", "Ответственные"]))
     out.append("|---|---|---|---|")
-    n = 0
     last_section = None
-    for row, timing in pairs:
+    for n, (row, timing) in enumerate(pairs, start=1):
         if row["section_title"] != last_section:
             last_section = row["section_title"]
             out.append(pipe_row(["", last_section, "", ""]))
-        n += 1
         out.append(pipe_row([f"{n}.", row["title"], timing, row["responsible"]]))
     out.append("")
     write(f"{SMOL}.pipe.txt", "\n".join(out), SMOL, "pipe", "clean",
@@ -435,17 +433,15 @@ def make_smol_numbered() -> None:
     pairs = smol_rows()
     rows = [r for r, _ in pairs]
     out = list(title_block(SMOL, rows)) + [""]
-    n = 0
     sec = 0
     last_section = None
-    for row, timing in pairs:
+    for n, (row, timing) in enumerate(pairs, start=1):
         if row["section_title"] != last_section:
             last_section = row["section_title"]
             if sec:
                 out.append("")
             out.extend(textwrap.wrap(f"{ROMAN[sec]}. {last_section}", 80, break_on_hyphens=False))
             sec += 1
-        n += 1
         prefix = f"{n}. "
         indent = " " * len(prefix)
         if n % 2 == 1:  # odd items: everything on one line

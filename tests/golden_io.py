@@ -71,7 +71,9 @@ def comparable(entry: dict, got: list[dict[str, str]], truth: list[dict[str, str
                 row[column] = row[column].replace("«", '"').replace("»", '"')
 
 
-def compare(entry: dict, activities: Sequence[Activity], golden_dir) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+def compare(
+    entry: dict, activities: Sequence[Activity], golden_dir
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """(rows got, rows expected) for a sample, content columns only, made comparable."""
     got = read_rows(to_golden_text(activities, CONTENT_COLUMNS))
     truth = truth_rows(golden_dir, entry["plan"])

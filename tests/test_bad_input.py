@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from planparse.api import convert
 from planparse.cli import main
 from planparse.errors import ExitCode, LayoutNotDetectedError, ReadError
-from planparse.api import convert
 
 BAD_INPUTS = {
     "empty.txt": b"",

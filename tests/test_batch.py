@@ -373,7 +373,8 @@ def test_xlsx_workbook_holds_the_dataset_files_and_review(tmp_path: Path) -> Non
     book = openpyxl.load_workbook(out / "activities.xlsx", read_only=True)
     assert book.sheetnames == ["activities", "files", "review"]
     rows = list(book["activities"].iter_rows(values_only=True))
-    expected = sum(len(planparse.convert(inputs / n).activities) for n in ("tula_2024.ocr.txt", "smolensk_2019.seed.txt"))
+    names = ("tula_2024.ocr.txt", "smolensk_2019.seed.txt")
+    expected = sum(len(planparse.convert(inputs / n).activities) for n in names)
     assert len(rows) - 1 == expected
     files = list(book["files"].iter_rows(values_only=True))
     status = files[0].index("status")

@@ -32,7 +32,9 @@ def test_every_sample_is_in_the_manifest() -> None:
     listed = {entry["file"] for entry in MANIFEST}
     generators = {p.name for p in SAMPLES.glob("make_*.py")} | {"README.md"}
     on_disk = {
-        p.name for p in SAMPLES.iterdir() if p.is_file() and p.name not in generators and not p.name.startswith("manifest")
+        p.name
+        for p in SAMPLES.iterdir()
+        if p.is_file() and p.name not in generators and not p.name.startswith("manifest")
     }
     assert on_disk <= listed, f"samples missing from manifest.json: {sorted(on_disk - listed)}"
 

@@ -35,7 +35,9 @@ def main(verbose: int) -> None:
 @main.command("convert")
 @click.argument("plan", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Output .parquet, .csv or .xlsx.")
-@click.option("--report", type=click.Path(path_type=Path), help="Report path (default: OUTPUT stem + .report.json/.md).")
+@click.option(
+    "--report", type=click.Path(path_type=Path), help="Report path (default: OUTPUT stem + .report.json/.md)."
+)
 @click.option("--layout", type=click.Choice(LAYOUT_CHOICES), default="auto", show_default=True)
 def convert_cmd(plan: Path, output: Path, report: Path | None, layout: str) -> None:
     """Convert one PLAN file into an activity table plus a confidence report."""

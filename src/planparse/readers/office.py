@@ -11,6 +11,7 @@ A conversion that overruns its timeout has its whole process group killed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -118,10 +119,8 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         proc.kill()
     if proc.stdout is not None:
         proc.stdout.close()  # never wait on a pipe an escaped grandchild may hold
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
 
 
 def convert_to_docx(path: Path, *, timeout: float = TIMEOUT) -> bytes:

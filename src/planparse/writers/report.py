@@ -97,7 +97,8 @@ def report_markdown(report: Mapping[str, Any]) -> str:
         lines += ["| № | title | line | confidence | flags |", "|---|---|---|---|---|"]
         for r in report["review"]:
             title = r["title"].replace("|", "\\|")
-            lines.append(f"| {r['item_no'] or ''} | {title} | {r['line']} | {r['confidence']} | {', '.join(r['flags'])} |")
+            flags = ", ".join(r["flags"])
+            lines.append(f"| {r['item_no'] or ''} | {title} | {r['line']} | {r['confidence']} | {flags} |")
     return "\n".join(lines) + "\n"
 
 
