@@ -43,6 +43,7 @@ from lxml import etree
 
 from planparse.errors import ReadError
 from planparse.model import Block, Cell, Document, Line, SourceFormat, Table
+from planparse.readers.chars import ODD_SPACES
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -58,8 +59,6 @@ NB_HYPHEN, SOFT_HYPHEN, RENDERED_BREAK = _w("noBreakHyphen"), _w("softHyphen"), 
 VAL, TYPE = _w("val"), _w("type")
 # Subtrees of a paragraph whose text is not printed as part of it.
 _SKIP = frozenset(map(_w, ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "txbxContent")))
-_ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
-_ODD_SPACES.update(dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None))
 # Tokens of a paragraph besides its text: a counted page break, a page/column break
 # not counted (see _Pages), a line break.
 _PAGE, _BREAK, _NEWLINE = object(), object(), object()
@@ -133,7 +132,7 @@ def _paragraph_lines(p: etree._Element, pages: _Pages) -> list[tuple[str, int]]:
                 start = pages.page
     if open_line or not lines:  # a paragraph that ends in a page break adds no empty line
         lines.append(("".join(parts), start or pages.page))
-    return [(text.translate(_ODD_SPACES).rstrip(), page) for text, page in lines]
+    return [(text.translate(ODD_SPACES).rstrip(), page) for text, page in lines]
 
 
 def _content(parent: etree._Element) -> Iterator[etree._Element]:

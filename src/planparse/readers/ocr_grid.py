@@ -158,9 +158,9 @@ def _segments(mask: np.ndarray, axis: int, min_len: int, merge: int) -> list[Seg
     m = mask if axis == 1 else mask.T
     profile = m.sum(axis=1)
     out: list[Segment] = []
-    for b0, b1 in _runs(profile >= min_len, max_gap=merge):
+    for b0, b1 in _runs(np.asarray(profile >= min_len), max_gap=merge):
         along = m[b0:b1].any(axis=0)
-        for s, e in _runs(along, max_gap=merge):
+        for s, e in _runs(np.asarray(along), max_gap=merge):
             if e - s >= min_len:
                 out.append(Segment((b0 + b1 - 1) // 2, s, e, b1 - b0))
     return out
@@ -198,7 +198,7 @@ def _longest_cover(mask: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> floa
     band = mask[max(0, y0) : max(0, y1), max(0, x0) : max(0, x1)]
     if band.size == 0:
         return 0.0
-    runs = _runs(band.any(axis=1), max_gap=RULE_GAP_PX)
+    runs = _runs(np.asarray(band.any(axis=1)), max_gap=RULE_GAP_PX)
     return max((e - s for s, e in runs), default=0) / band.shape[0]
 
 

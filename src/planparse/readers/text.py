@@ -22,6 +22,7 @@ import regex
 
 from planparse.errors import ReadError
 from planparse.model import Document, Line, SourceFormat
+from planparse.readers.chars import ODD_SPACES
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +30,6 @@ log = logging.getLogger(__name__)
 _CANDIDATE_ENCODINGS = ("cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5", "utf_16")
 #: Control, private-use, surrogate and unassigned code points (except line/page breaks and tabs), and U+FFFD.
 _NON_TEXT_RE = regex.compile(r"[[\p{Cc}\p{Co}\p{Cs}\p{Cn}\ufffd]--[\n\r\t\f]]", regex.V1)
-_ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"), " ")
-_ODD_SPACES.update(dict.fromkeys(map(ord, "\u200b\ufeff\u00ad"), None))
 # Share of printed lines followed by exactly one empty line that marks a double-spaced export.
 DOUBLE_SPACED_SHARE = 0.6
 # Share of printable characters below which bytes are not text.
@@ -83,7 +82,7 @@ def _check_printable(text: str) -> None:
 def text_to_lines(text: str) -> tuple[tuple[Line, ...], tuple[str, ...]]:
     """Split normalised text into Lines; return them with the repair notes."""
     notes: list[str] = []
-    text = text.translate(_ODD_SPACES)
+    text = text.translate(ODD_SPACES)
     if "\r" in text:
         notes.append("line ends normalised (CR/CRLF)")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
