@@ -1,4 +1,4 @@
-"""Assembly: RawItem -> Activity: titles cleaned, timing parsed, parties split, doubts flagged.
+"""Assembly: RawItem -> Activity: titles cleaned, timing parsed, parties split, doubts flagged, categorized.
 
 Pure: sees only ``ParsedPlan``/``RawItem`` values and the plan metadata, never
 a reader's objects.  Confidence is attached afterwards by ``confidence``.
@@ -6,12 +6,10 @@ a reader's objects.  Confidence is attached afterwards by ``confidence``.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import regex
 
 from planparse.model import Activity, DocMeta, ParsedPlan, RawItem, Timing
-from planparse.normalize.category import OTHER, categorize
+from planparse.normalize.category import categorize
 from planparse.normalize.repair import repair_text
 from planparse.normalize.responsible import split_responsible
 from planparse.normalize.text import clean_title
@@ -71,114 +69,137 @@ def _ancestors(number: str) -> list[str]:
     return [".".join(parts[:k]) for k in range(1, len(parts))]
 
 
-def normalize_item(raw: RawItem, meta: DocMeta, source: str, layout: str, *, is_group: bool, has_resp: bool) -> Activity:
-    flags = list(raw.flags)
-    title, repaired = repair_text(clean_title(raw.title_lines))
-    if repaired:
-        flags.append("text_repaired")
-    months = set(raw.months)
-    all_year, as_needed, times = raw.all_year, False, None
-    timing_raw = " ".join(raw.timing_raw.split()) if raw.timing_raw else None
-    if timing_raw:
-        parsed = _parse_timing_text(timing_raw)
-        months.update(parsed.months)
-        all_year |= parsed.all_year
-        as_needed |= parsed.as_needed
-        times = parsed.times_per_year
-        if not parsed.understood:
-            flags.append("timing_unparsed")
-        if timing_ocr_repaired(timing_raw):
-            flags.append("timing_ocr_repaired")
-    remark = _title_timing(title)
-    if remark is not None:
-        months.update(remark.months)
-        all_year |= remark.all_year
-        as_needed |= remark.as_needed
-        times = times or remark.times_per_year
-    if not (is_group or months or all_year or as_needed or times or timing_raw):
-        flags.append("timing_missing")
-    responsible: tuple[str, ...] = ()
-    if raw.responsible_raw:
-        resp_text, repaired = _repair_lines(raw.responsible_raw)
-        responsible = split_responsible(resp_text)
-        if repaired:
-            flags.append("text_repaired")
-    section_title = None
-    if raw.section_title:
-        section_title, repaired = repair_text(clean_title([raw.section_title]))
-        if repaired:
-            flags.append("text_repaired")
-    if has_resp and not responsible and not is_group:
-        flags.append("responsible_missing")
-    if not title:
-        flags.append("title_missing")
-    return Activity(
-        source_file=source,
-        doc_title=meta.doc_title,
-        organization=meta.organization,
-        region=meta.region,
-        year=meta.year,
-        section_no=raw.section_no,
-        section_title=section_title or None,
-        item_no=raw.item_no,
-        parent_no=parent_of(raw.item_no),
-        title=title,
-        is_group=is_group,
-        months=tuple(sorted(m for m in months if 1 <= m <= 12)),
-        all_year=all_year,
-        times_per_year=times,
-        as_needed=as_needed,
-        timing_raw=timing_raw,
-        responsible=responsible,
-        responsible_raw=raw.responsible_raw.strip() if raw.responsible_raw else None,
-        category=OTHER,  # decided by categorize_rows once the whole plan is known
-        category_rule="",
-        page=raw.page,
-        line=raw.line,
-        layout=layout,
-        confidence=1.0,
-        flags=tuple(dict.fromkeys(flags)),
-    )
+QUOTES_FLAG = "text_quotes_inconsistent"
 
 
-def flag_odd_quotes(activities: list[Activity]) -> list[Activity]:
-    """Flag titles whose quotes differ from the document's usual « » / "" style (OCR swaps them)."""
-    guillemets = sum("«" in a.title for a in activities)
-    straight = sum('"' in a.title for a in activities)
+def odd_quote(titles: list[str]) -> str | None:
+    """The quote that differs from the document's usual « » / "" style (OCR swaps them), if any."""
+    guillemets = sum("«" in title for title in titles)
+    straight = sum('"' in title for title in titles)
     if not guillemets or not straight or guillemets == straight:
-        return activities
-    odd = '"' if guillemets > straight else "«"
-    return [
-        replace(a, flags=(*a.flags, "text_quotes_inconsistent")) if odd in a.title else a for a in activities
-    ]
+        return None
+    return '"' if guillemets > straight else "«"
 
 
-def categorize_rows(activities: list[Activity]) -> list[Activity]:
-    """Category of every row: its title, else its group heading's, else its section's."""
-    titles = {a.item_no: a.title for a in activities if a.item_no}
-    out = []
-    for a in activities:
-        group = titles.get(a.parent_no) if a.parent_no else None
-        decision = categorize(a.title, (("group", group), ("section", a.section_title)))
-        out.append(replace(a, category=decision.category, category_rule=decision.rule))
-    return out
+class _PlanNormalizer:
+    """Turns the items of one plan into activities.
+
+    Cell texts repeat within a plan (one section title over many rows, the
+    same responsible parties row after row), so each distinct title, section
+    title and responsible cell is cleaned once per plan.  The plan-wide facts a
+    row needs (which numbers head groups, the titles by item number for the
+    category fallback, the document's odd quote style) are found first, so
+    every activity is built once, complete.
+    """
+
+    def __init__(self, plan: ParsedPlan, meta: DocMeta, source: str) -> None:
+        self.meta, self.source, self.layout, self.items = meta, source, plan.layout.value, plan.items
+        self.groups = _group_numbers(plan.items)
+        self.has_resp = any(it.responsible_raw for it in plan.items)
+        self._sections: dict[str, tuple[str, bool]] = {}
+        self._parties: dict[str, tuple[tuple[str, ...], bool]] = {}
+        titles: dict[tuple[str, ...], tuple[str, bool]] = {}
+        for raw in plan.items:
+            if raw.title_lines not in titles:
+                titles[raw.title_lines] = repair_text(clean_title(raw.title_lines))
+        self.titles = [titles[raw.title_lines] for raw in plan.items]
+        self.odd_quote = odd_quote([title for title, _ in self.titles])
+        self.by_number = {raw.item_no: t for raw, (t, _) in zip(plan.items, self.titles, strict=True) if raw.item_no}
+
+    def section(self, text: str) -> tuple[str, bool]:
+        """A cleaned, repaired section title and whether it was repaired."""
+        if text not in self._sections:
+            self._sections[text] = repair_text(clean_title([text]))
+        return self._sections[text]
+
+    def parties(self, text: str) -> tuple[tuple[str, ...], bool]:
+        """The parties of a responsible cell and whether its text was repaired."""
+        if text not in self._parties:
+            repaired_text, repaired = _repair_lines(text)
+            self._parties[text] = split_responsible(repaired_text), repaired
+        return self._parties[text]
+
+    def activities(self) -> list[Activity]:
+        """Every item of the plan as an activity, in order."""
+        return [self.item(raw, title, repaired) for raw, (title, repaired) in zip(self.items, self.titles, strict=True)]
+
+    def item(self, raw: RawItem, title: str, title_repaired: bool) -> Activity:
+        """One activity: ``title`` is the item's cleaned title (``title_repaired``: by an OCR repair)."""
+        is_group = bool(raw.item_no and raw.item_no in self.groups)
+        flags = list(raw.flags)
+        if title_repaired:
+            flags.append("text_repaired")
+        months = set(raw.months)
+        all_year, as_needed, times = raw.all_year, False, None
+        timing_raw = " ".join(raw.timing_raw.split()) if raw.timing_raw else None
+        if timing_raw:
+            parsed = _parse_timing_text(timing_raw)
+            months.update(parsed.months)
+            all_year |= parsed.all_year
+            as_needed |= parsed.as_needed
+            times = parsed.times_per_year
+            if not parsed.understood:
+                flags.append("timing_unparsed")
+            if timing_ocr_repaired(timing_raw):
+                flags.append("timing_ocr_repaired")
+        remark = _title_timing(title)
+        if remark is not None:
+            months.update(remark.months)
+            all_year |= remark.all_year
+            as_needed |= remark.as_needed
+            times = times or remark.times_per_year
+        if not (is_group or months or all_year or as_needed or times or timing_raw):
+            flags.append("timing_missing")
+        responsible: tuple[str, ...] = ()
+        if raw.responsible_raw:
+            responsible, repaired = self.parties(raw.responsible_raw)
+            if repaired:
+                flags.append("text_repaired")
+        section_title = None
+        if raw.section_title:
+            section_title, repaired = self.section(raw.section_title)
+            if repaired:
+                flags.append("text_repaired")
+        if self.has_resp and not responsible and not is_group:
+            flags.append("responsible_missing")
+        if not title:
+            flags.append("title_missing")
+        flags = list(dict.fromkeys(flags))
+        if self.odd_quote and self.odd_quote in title:
+            flags.append(QUOTES_FLAG)
+        parent_no = parent_of(raw.item_no)
+        group = self.by_number.get(parent_no) if parent_no else None
+        decision = categorize(title, (("group", group), ("section", section_title or None)))
+        meta = self.meta
+        return Activity(
+            source_file=self.source,
+            doc_title=meta.doc_title,
+            organization=meta.organization,
+            region=meta.region,
+            year=meta.year,
+            section_no=raw.section_no,
+            section_title=section_title or None,
+            item_no=raw.item_no,
+            parent_no=parent_no,
+            title=title,
+            is_group=is_group,
+            months=tuple(sorted(m for m in months if 1 <= m <= 12)),
+            all_year=all_year,
+            times_per_year=times,
+            as_needed=as_needed,
+            timing_raw=timing_raw,
+            responsible=responsible,
+            responsible_raw=raw.responsible_raw.strip() if raw.responsible_raw else None,
+            category=decision.category,  # title, else its group heading's, else its section's
+            category_rule=decision.rule,
+            page=raw.page,
+            line=raw.line,
+            layout=self.layout,
+            confidence=1.0,
+            flags=tuple(flags),
+        )
 
 
 def normalize_plan(plan: ParsedPlan, meta: DocMeta, source: str) -> list[Activity]:
-    return categorize_rows(flag_odd_quotes(_normalize_items(plan, meta, source)))
-
-
-def _normalize_items(plan: ParsedPlan, meta: DocMeta, source: str) -> list[Activity]:
-    groups = _group_numbers(plan.items)
-    has_resp = any(it.responsible_raw for it in plan.items)
-    return [
-        normalize_item(
-            raw,
-            meta,
-            source,
-            plan.layout.value,
-            is_group=bool(raw.item_no and raw.item_no in groups),
-            has_resp=has_resp,
-        )
-        for raw in plan.items
-    ]
+    """The plan's activities: titles cleaned, timing parsed, parties split, doubts flagged, categorized."""
+    return _PlanNormalizer(plan, meta, source).activities()

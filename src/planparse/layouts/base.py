@@ -45,6 +45,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 def item_start(text: str) -> tuple[str, str] | None:
     """("6.1", rest) when the line starts a numbered item, else None."""
+    if not text.lstrip()[:1].isdigit():  # every item number starts with a digit
+        return None
     for pattern in (_ITEM_DOTTED, _ITEM_SIMPLE, _ITEM_BARE):
         m = pattern.match(text)
         if m:

@@ -139,6 +139,19 @@ def _months_by_position(cells: Sequence[str], roles: list[Role]) -> None:
             roles[j] = Role("month", (month,))
 
 
+_TITLE_HEADER = dict(_ROLES)["title"]
+
+
+def may_name_title(text: str) -> bool:
+    """Whether some header cell in ``text`` could name the title column.
+
+    A cheap test a line must pass before its cells are worth
+    :func:`header_roles`: every plan header has a title column
+    (:func:`is_plan_header`), and a cell's words are a run of the line's words.
+    """
+    return bool(_TITLE_HEADER.search(" ".join(text.split())))
+
+
 def is_plan_header(roles: Sequence[Role]) -> bool:
     kinds = [r.kind for r in roles]
     has_title = "title" in kinds
@@ -147,6 +160,7 @@ def is_plan_header(roles: Sequence[Role]) -> bool:
 
 
 _DAY = regex.compile(r"^\d{1,2}(?:\s*[-–,]\s*\d{1,2})*\.?$")
+_ITEM_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*")
 
 
 def only_marks(text: str) -> bool:
@@ -165,6 +179,8 @@ def _cell_mark(text: str, kind: str) -> tuple[bool, bool, str]:
     год") qualifies a whole-year activity.  Text covering several mark columns
     (``SPANNING``) never marks.
     """
+    if not text:
+        return False, False, ""
     spanning = SPANNING in text
     t = " ".join(text.replace(SPANNING, " ").split())
     if not t:
@@ -193,6 +209,8 @@ def row_to_item(
     all_year = suspect = unknown_marks = False
     texts: list[str] = []
     for role, cell in zip(roles, cells, strict=False):
+        if not cell:  # an empty cell says nothing (most month cells of a row)
+            continue
         if role.kind == "unknown" and only_marks(cell):
             unknown_marks = True  # a mark under an unreadable header: never title text
             continue
@@ -228,7 +246,7 @@ def row_to_item(
     timing = "; ".join(by_kind.get("timing", []) + texts) or None
     return RawItem(
         title_lines=tuple(x for x in (first, *rest) if x.strip()),
-        item_no=number if number and regex.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", number) else None,
+        item_no=number if number and _ITEM_NO.fullmatch(number) else None,
         section_no=section[0],
         section_title=section[1],
         months=tuple(sorted(months)),

@@ -28,6 +28,7 @@ _COLUMN_MEANINGS: dict[int, tuple[tuple[int, ...], ...]] = {
 }
 TEXT_CELL_MIN_SCORE = 0.6
 TRAILING_SPACE_SHARE = 0.8
+_CELL_TOKENS = frozenset({"", *MARKS, *SUSPECT_MARKS})  # an empty cell or a mark
 
 
 @dataclass
@@ -56,7 +57,7 @@ def _tail(tokens: list[str], from_start: bool) -> tuple[int, list[str]] | None:
     i = len(tokens)
     while i > 0:
         tok = tokens[i - 1]
-        if tok == "" or tok in MARKS or tok in SUSPECT_MARKS:
+        if tok in _CELL_TOKENS:
             elements.append(tok)
             i -= 1
             continue
@@ -77,7 +78,7 @@ def _tail(tokens: list[str], from_start: bool) -> tuple[int, list[str]] | None:
 
 
 def _has_content(elements: list[str]) -> bool:
-    return any(e != "" for e in elements)
+    return any(elements)  # some element is not an empty cell
 
 
 def _marks_only(raw: str) -> list[str] | None:
@@ -118,15 +119,15 @@ def _fit_cells(elements: list[str], n_cells: int, trailing: bool, flags: list[st
 
 def _trailing_convention(lines: tuple[Line, ...]) -> bool:
     """Whether the export ends every row with a space (judged on lines holding marks)."""
-    marked = [ln.text for ln in lines if any(t in MARKS for t in _tokens(ln.text))]
+    marked = [ln.text for ln in lines if not MARKS.isdisjoint(_tokens(ln.text))]
     pool = marked or [ln.text for ln in lines]
     return sum(t.endswith(" ") for t in pool) / len(pool) >= TRAILING_SPACE_SHARE
 
 
-def _learn_cell_count(lines: tuple[Line, ...], trailing: bool) -> int | None:
+def _learn_cell_count(lines: tuple[Line, ...], marks: list[list[str] | None], trailing: bool) -> int | None:
+    """The most common sensible tail length (``marks``: each line's ``_marks_only``)."""
     counts: Counter[int] = Counter()
-    for line in lines:
-        elements = _marks_only(line.text)
+    for line, elements in zip(lines, marks, strict=True):
         if elements is None:
             found = _tail(_tokens(line.text), from_start=False) if item_start(line.text) else None
             if not found or not _has_content(found[1]):
@@ -178,7 +179,8 @@ def parse_grid(doc: Document) -> ParsedPlan | None:
     if not lines:
         return None
     trailing = _trailing_convention(lines)
-    n_cells = _learn_cell_count(lines, trailing)
+    marks_of = [_marks_only(line.text) for line in lines]
+    n_cells = _learn_cell_count(lines, marks_of, trailing)
     if n_cells is None:
         return None
     rows: list[_Row] = []
@@ -201,7 +203,7 @@ def parse_grid(doc: Document) -> ParsedPlan | None:
         if text.strip():
             row.title_lines.append(text.strip())
 
-    for line in lines:
+    for line, marks in zip(lines, marks_of, strict=True):
         raw, text = line.text, line.text.strip()
         last = rows[-1] if rows else None
         if last is not None and last.text_open and last.cells:
@@ -211,7 +213,6 @@ def parse_grid(doc: Document) -> ParsedPlan | None:
                 last.cells[-1] = joined
                 last.text_open = not is_complete_timing(joined)
                 continue
-        marks = _marks_only(raw)
         if marks is not None and rows:
             row = rows[-1]
             flags_before = len(row.flags)
@@ -240,7 +241,8 @@ def parse_grid(doc: Document) -> ParsedPlan | None:
             add_text(raw, line)
         else:
             pending.append(line)
-            if _tail(_tokens(raw), from_start=False) and any(_tail(_tokens(raw), from_start=False)[1]):
+            found = _tail(_tokens(raw), from_start=False)
+            if found and any(found[1]):
                 open_row(None, raw, pending.pop())
     items = tuple(_cells_to_item(r, n_cells) for r in rows)
     if not items:
@@ -248,14 +250,13 @@ def parse_grid(doc: Document) -> ParsedPlan | None:
     with_cells = sum(1 for r in rows if r.cells)
     exact = sum(1 for r in rows if r.cells and "grid_count_mismatch" not in r.flags)
 
-    childless = [r for r in rows if not _is_group_like(r, rows)]
+    parents = _parent_numbers(rows)
+    childless = [r for r in rows if not (r.item_no and r.item_no in parents)]
     coverage = with_cells / max(1, len(childless))
     fit = min(1.0, coverage) * (exact / max(1, with_cells))
     return ParsedPlan(LayoutKind.GRID, round(fit, 3), items, tuple(header), (f"grid of {n_cells} cells",))
 
 
-def _is_group_like(row: _Row, rows: list[_Row]) -> bool:
-    if not row.item_no:
-        return False
-    prefix = row.item_no + "."
-    return any(r.item_no and r.item_no.startswith(prefix) for r in rows)
+def _parent_numbers(rows: list[_Row]) -> set[str]:
+    """Every number that some row's number continues after a dot ("6" and "6.1" for "6.1.2")."""
+    return {r.item_no[:k] for r in rows if r.item_no for k, ch in enumerate(r.item_no) if ch == "."}

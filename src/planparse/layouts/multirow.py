@@ -32,16 +32,17 @@ def _starts(text: str) -> bool:
 
 def split_title_cell(lines: Sequence[str]) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """(heading lines, activities as (offset, lines)) of a title cell."""
-    bulleted = any(_starts(t.strip()) for t in lines)
+    texts = [t.strip() for t in lines]
+    starts = [bool(text) and _starts(text) for text in texts]
+    bulleted = any(starts)
     heading: list[str] = []
     items: list[tuple[int, list[str]]] = []
     gap = False
-    for offset, raw in enumerate(lines):
-        text = raw.strip()
+    for offset, text in enumerate(texts):
         if not text:
             gap = True
             continue
-        if _starts(text):
+        if starts[offset]:
             items.append((offset, [text]))
         elif bulleted and not items:
             heading.append(text)
@@ -99,6 +100,8 @@ def expand_row(
     title: Sequence[str], timing: Sequence[str], responsible: Sequence[str]
 ) -> tuple[list[str], list[Activity]] | None:
     """Heading and activities of a multi-activity row; None for an ordinary one-activity row."""
+    if sum(1 for line in title if line.strip()) < 2:  # one line holds one activity at most
+        return None
     heading, items = split_title_cell(title)
     if len(items) < 2 and not (heading and items):
         return None

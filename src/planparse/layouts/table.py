@@ -12,6 +12,7 @@ All three end in ``cells.rows_to_items``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import regex
@@ -24,6 +25,7 @@ from planparse.layouts.cells import (
     Role,
     header_roles,
     is_plan_header,
+    may_name_title,
     only_marks,
     rows_to_items,
 )
@@ -31,6 +33,7 @@ from planparse.layouts.multirow import expand_row
 from planparse.model import Cell, Document, LayoutKind, Line, ParsedPlan, RawItem, Table
 
 _SEGMENT = regex.compile(r"\S+(?: \S+)*")  # text runs separated by 2+ spaces
+_RULE = regex.compile(r"[\s|:\-–—=+]*")  # a pipe table's rule line ("|---|:--|")
 Row = tuple[list[str], tuple[int, int]]
 # With a number column filled this often, unnumbered lines are continuations, not headings.
 NUMBERED_SHARE = 0.3
@@ -134,7 +137,7 @@ def _parse_pipe(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], int]
         rows: list[Row] = []
         for body in lines[i + 1 :]:
             row = _pipe_cells(body.text)
-            if row is None or regex.fullmatch(r"[\s|:\-–—=+]*", body.text):
+            if row is None or _RULE.fullmatch(body.text):
                 continue
             row = (row + [""] * len(roles))[: len(roles)]
             rows.append((row, (body.page, body.number)))
@@ -150,6 +153,8 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
 def _aligned_header(lines: tuple[Line, ...]) -> tuple[int, list[tuple[int, int]], list[Role]] | None:
     """Header line index, column character ranges and roles (header may wrap to 3 lines)."""
     for i, line in enumerate(lines[:120]):
+        if not may_name_title(line.text):
+            continue
         spans = _spans(line.text)
         if len(spans) < 2:
             continue
@@ -161,23 +166,28 @@ def _aligned_header(lines: tuple[Line, ...]) -> tuple[int, list[tuple[int, int]]
     return None
 
 
-def _split_aligned(text: str, columns: list[tuple[int, int]], marks: frozenset[int] = frozenset()) -> list[str]:
-    """Cells of one aligned line: each text run goes to the column it overlaps most.
+def _split_aligned(
+    spans: list[tuple[int, int, str]], columns: list[tuple[int, int]], marks: frozenset[int] = frozenset()
+) -> list[str]:
+    """Cells of one aligned line (its text runs, ``spans``): each run goes to the column it overlaps most.
 
     A run overlapping two or more mark columns (``marks``: month/quarter/year)
     is text centred across them ("ежеквартально" under I-IV квартал): it is
-    kept as timing text (``SPANNING``) and marks none of them.
+    kept as timing text (``SPANNING``) and marks none of them.  ``columns``
+    are disjoint and left to right (the header's runs), so the columns a run
+    overlaps are consecutive and found by bisection.
     """
     cells = [""] * len(columns)
-    centers = [(s + e) / 2 for s, e in columns]
-    for start, end, seg in _spans(text):
-        overlaps = [max(0, min(end, e) - max(start, s)) for s, e in columns]
-        if max(overlaps) > 0:
-            k = overlaps.index(max(overlaps))
+    lefts, rights = [s for s, _ in columns], [e for _, e in columns]
+    for start, end, seg in spans:
+        first, stop = bisect_right(rights, start), bisect_left(lefts, end)  # the overlapped columns
+        if first < stop:
+            overlaps = [min(end, e) - max(start, s) for s, e in columns[first:stop]]
+            k = first + overlaps.index(max(overlaps))
         else:
             mid = (start + end) / 2
-            k = min(range(len(columns)), key=lambda j: abs(centers[j] - mid))
-        if k in marks and sum(overlaps[j] > 0 for j in marks) >= 2 and not only_marks(seg):
+            k = min(range(len(columns)), key=lambda j: abs((lefts[j] + rights[j]) / 2 - mid))
+        if k in marks and sum(first <= j < stop for j in marks) >= 2 and not only_marks(seg):
             seg = SPANNING + seg
         cells[k] = f"{cells[k]} {seg}".strip()
     return cells
@@ -191,16 +201,21 @@ MIN_CROSS = 2  # characters a run must reach into each of two columns to cross t
 
 
 def _heading_like(
-    text: str, columns: list[tuple[int, int]], title_col: int, centre: float, slack: float, edges: frozenset[int]
+    text: str,
+    spans: list[tuple[int, int, str]],
+    columns: list[tuple[int, int]],
+    title_col: int,
+    centre: float,
+    slack: float,
+    edges: frozenset[int],
 ) -> bool:
     """One capitalised text run, no item number, set apart from every cell's left edge,
     that crosses the title column's boundary or is centred on the table: a section row.
 
     Cell text is left-aligned in its column, so a wrapped line starts where
     the cells of item lines start (``edges``, header columns included); a row
-    merged across the table and centred starts anywhere.
+    merged across the table and centred starts anywhere.  ``spans``: the text runs of ``text``.
     """
-    spans = _spans(text)
     if len(spans) != 1 or item_start(text) or is_bullet(text.strip()) or not starts_upper(text):
         return False
     start, end, _ = spans[0]
@@ -223,27 +238,31 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
         columns[title_col] = (columns[title_col][0], columns[title_col + 1][0] - 1)
     marks = frozenset(k for k, kind in enumerate(kinds) if kind in MARK_KINDS)
     body = [line for line in lines[idx + 1 :] if line.text.strip()]
+    body_spans = [_spans(line.text) for line in body]
     left = columns[0][0]
     right = max((len(line.text.rstrip()) for line in body), default=columns[-1][1])
     centre, slack = (left + right) / 2, max(CENTRE_SLACK, CENTRE_SHARE * (right - left))
     edges = frozenset(
-        (*(s for s, _ in columns), *(s for line in body if item_start(line.text) for s, _, _ in _spans(line.text)))
+        (
+            *(s for s, _ in columns),
+            *(s for line, spans in zip(body, body_spans, strict=True) if item_start(line.text) for s, _, _ in spans),
+        )
     )
     rows: list[Row] = []
     spanning: set[int] = set()
     centred: set[int] = set()
     indents: list[int] = []
     title_start = columns[title_col][0]
-    for line in body:
+    for line, spans in zip(body, body_spans, strict=True):
         indent = len(line.text) - len(line.text.lstrip())
         indents.append(indent)
         left_of_title = title_col > 0 and indent < title_start - 1 and not item_start(line.text)
-        if left_of_title or _heading_like(line.text, columns, title_col, centre, slack, edges):
+        if left_of_title or _heading_like(line.text, spans, columns, title_col, centre, slack, edges):
             (spanning if left_of_title else centred).add(len(rows))
             cells = [""] * len(columns)
             cells[title_col] = line.text.strip()
         else:
-            cells = _split_aligned(line.text, columns, marks)
+            cells = _split_aligned(spans, columns, marks)
         rows.append((cells, (line.page, line.number)))
     # A centred row heads a section when an item (or the heading's next line) follows.
     spanning |= {k for k in centred if k + 1 in centred or (k + 1 < len(rows) and _starts_row(rows[k + 1][0], kinds))}
@@ -255,25 +274,28 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
     return header, rows_to_items(roles, rows), len(rows)
 
 
-def _spread_merged(cells: Sequence[Cell], kinds: Sequence[str]) -> list[str]:
-    """Cell texts; a cell merged across several mark columns marks them all or, text, is timing only.
+def _spread_merged(cells: Sequence[Cell], kinds: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """Cell texts (``texts``: each cell's); a cell merged across several mark columns
+    marks them all or, text, is timing only.
 
     Readers keep a merged cell's text in its first grid column and leave the
     covered ones empty: a "+" merged across I-IV квартал marks every covered
     column, "ежеквартально" there is timing text (``SPANNING``), not a mark in
     the column where the merge happens to start.
     """
-    texts = [c.text for c in cells]
+    out = list(texts)
     for k, cell in enumerate(cells):
-        covered = [j for j in range(k, min(len(kinds), k + cell.colspan)) if kinds[j] in MARK_KINDS]
-        if cell.colspan < 2 or len(covered) < 2 or k not in covered or not cell.text:
+        if cell.colspan < 2 or not texts[k]:
             continue
-        if only_marks(cell.text):
+        covered = [j for j in range(k, min(len(kinds), k + cell.colspan)) if kinds[j] in MARK_KINDS]
+        if len(covered) < 2 or k not in covered:
+            continue
+        if only_marks(texts[k]):
             for j in covered:
-                texts[j] = texts[j] or cell.text
+                out[j] = out[j] or texts[k]
         else:
-            texts[k] = SPANNING + cell.text
-    return texts
+            out[k] = SPANNING + texts[k]
+    return out
 
 
 def _reader_rows(table: Table, roles: Sequence[Role]) -> tuple[list[Row], dict[int, tuple[str, ...]]]:
@@ -282,20 +304,22 @@ def _reader_rows(table: Table, roles: Sequence[Role]) -> tuple[list[Row], dict[i
     role_index = {k: kinds.index(k) for k in ("title", "timing", "responsible") if k in kinds}
     rows: list[Row] = []
     flags: dict[int, tuple[str, ...]] = {}
+    padding = [Cell(())] * len(kinds)
     for k, row in enumerate(table.rows[1:], 1):
         where = (table.page, table.number + k)
-        filled = [c for c in row if c.text]
-        if len(filled) == 1 and filled[0].colspan > 1:
-            rows.append(([HEADING, filled[0].text], where))
+        cells = [*row, *padding[len(row) :]]
+        texts = [c.text for c in cells]
+        filled = [j for j, text in enumerate(texts) if text]
+        if len(filled) == 1 and cells[filled[0]].colspan > 1:
+            rows.append(([HEADING, texts[filled[0]]], where))
             continue
-        cells = list(row) + [Cell(())] * (len(kinds) - len(row))
         lines = {role: cells[i].lines for role, i in role_index.items()}
         unsure = [w for c in cells for w in c.unsure]
         multi = expand_row(lines.get("title", ()), lines.get("timing", ()), lines.get("responsible", ()))
         if multi is None:
             if unsure:
                 flags[len(rows)] = ("ocr_unsure",)
-            rows.append((_spread_merged(cells, kinds), where))
+            rows.append((_spread_merged(cells, kinds, texts), where))
             continue
         heading, activities = multi
         if heading:

@@ -75,7 +75,8 @@ def _raw() -> dict:
 @functools.cache
 def _neutral() -> tuple[tuple[str, ...], ...]:
     """Phrases read over without a decision, longest first."""
-    return tuple(sorted({_lemmas_of(p) for p in _raw().get("neutral", ()) if _WORD_RE.search(p)}, key=len, reverse=True))
+    phrases = {_lemmas_of(p) for p in _raw().get("neutral", ()) if _WORD_RE.search(p)}
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 @functools.cache
@@ -113,25 +114,51 @@ def vocabulary() -> tuple[Category, ...]:
     return tuple(categories)
 
 
+# A vocabulary phrase as ranked at a word where several start: (minus its length,
+# its category's priority, its place in the category, lemmas, category id, entry as written).
+_Entry = tuple[int, int, int, tuple[str, ...], str, str]
+
+
+@functools.cache
+def _phrase_index() -> dict[str, tuple[_Entry, ...]]:
+    """Every vocabulary phrase under its first lemma: only those can start at a word."""
+    index: dict[str, list[_Entry]] = {}
+    for order, category in enumerate(vocabulary()):
+        for rank, (phrase, written) in enumerate(category.phrases):
+            index.setdefault(phrase[0], []).append((-len(phrase), order, rank, phrase, category.id, written))
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
+@functools.cache
+def _neutral_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The neutral phrases under their first lemma."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _neutral():
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in index.items()}
+
+
 @functools.lru_cache(maxsize=16384)
 def categorize_text(text: str) -> tuple[str, str] | None:
-    """(category id, phrase as written) of the first phrase start in ``text``, or None."""
+    """(category id, phrase as written) of the first phrase start in ``text``, or None.
+
+    At the first word where a phrase starts, the longest phrase wins; a tie
+    goes to the category listed first.  A neutral phrase starting at a word
+    is read over (the longest one).
+    """
     tokens = lemmatize(text)
+    neutral, phrases = _neutral_index(), _phrase_index()
     pos = 0
     while pos < len(tokens):
-        skip = next((len(p) for p in _neutral() if _starts(tokens, pos, p)), 0)
+        here = tokens[pos]
+        skip = max((len(p) for lem in here for p in neutral.get(lem, ()) if _starts(tokens, pos, p)), default=0)
         if skip:
             pos += skip
             continue
-        best: tuple[int, int, str, str] | None = None
-        for order, category in enumerate(vocabulary()):
-            for phrase, written in category.phrases:
-                if _starts(tokens, pos, phrase):
-                    if best is None or (-len(phrase), order) < (best[0], best[1]):
-                        best = (-len(phrase), order, category.id, written)
-                    break  # phrases are longest first: the rest of this category is shorter
-        if best:
-            return _recast(tokens[:pos], best[2], best[3])
+        hits = [entry for lem in here for entry in phrases.get(lem, ()) if _starts(tokens, pos, entry[3])]
+        if hits:
+            *_, category, written = min(hits)
+            return _recast(tokens[:pos], category, written)
         pos += 1
     return None
 

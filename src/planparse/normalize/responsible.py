@@ -31,6 +31,7 @@ printed otherwise, de-duplicated in order, and mapped through
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import accumulate
 from types import MappingProxyType
 
 import regex
@@ -75,6 +76,10 @@ _JOINING_POS = frozenset({"PREP", "CONJ"})
 _NAME_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
 _ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 _SEPARATOR_END_RE = regex.compile(r"[,;]\s*$")
+_SEPARATOR_RE = regex.compile(r"[;,]| / ")
+#: Characters that can open a bracket/quote pair, and every bracket/quote character.
+_OPENER_RE = regex.compile(f"[{regex.escape(''.join(_PAIRS) + _SYMMETRIC)}]")
+_PAIR_CHAR_RE = regex.compile(f"[{regex.escape(''.join(_PAIRS) + ''.join(_PAIRS.values()) + _SYMMETRIC)}]")
 
 
 def _matched_depths(text: str) -> list[int]:
@@ -85,24 +90,21 @@ def _matched_depths(text: str) -> list[int]:
     """
     stack: list[tuple[str, int]] = []
     delta = [0] * (len(text) + 1)
-    for i, ch in enumerate(text):
+    for m in _PAIR_CHAR_RE.finditer(text):  # other characters leave the stack as it is
+        i, ch = m.start(), m.group()
         if stack and (ch == _PAIRS.get(stack[-1][0]) or (ch == _SYMMETRIC and stack[-1][0] == _SYMMETRIC)):
             _, start = stack.pop()
             delta[start + 1] += 1
             delta[i] -= 1
         elif ch in _PAIRS or ch == _SYMMETRIC:
             stack.append((ch, i))
-    depths, depth = [], 0
-    for i in range(len(text)):
-        depth += delta[i]
-        depths.append(depth)
-    return depths
+    return list(accumulate(delta[: len(text)]))
 
 
 def _has_open_bracket(text: str) -> bool:
     """Whether ``text`` has an opening bracket/quote that is never closed."""
     opened = 0
-    for ch in text:
+    for ch in _PAIR_CHAR_RE.findall(text):
         if ch in _PAIRS and ch not in _PAIRS.values():
             opened += 1
         elif ch in _PAIRS.values() and ch not in _PAIRS:
@@ -207,22 +209,17 @@ def _split_separators(text: str) -> list[str]:
     word that cannot be nominative ("налогам и финансам") continues a list
     inside the party's name; both stay attached to the party before it.
     """
-    text = _SLASH_RE.sub(" / ", text)
-    depths = _matched_depths(text)
+    if "/" in text:
+        text = _SLASH_RE.sub(" / ", text)
+    # without an opening bracket/quote every character stands at depth 0
+    depths = _matched_depths(text) if _OPENER_RE.search(text) else None
     pieces: list[tuple[str, str]] = []  # (piece, separator that preceded it)
-    start, sep, i = 0, "", 0
-    while i < len(text):
-        width = 0
-        if depths[i] == 0 and text[i] in ";,":
-            width = 1
-        elif depths[i] == 0 and text.startswith(" / ", i):
-            width = 3
-        if width:
-            pieces.append((text[start:i], sep))
-            sep, start = text[i : i + width].strip(), i + width
-            i = start
-        else:
-            i += 1
+    start, sep = 0, ""
+    for m in _SEPARATOR_RE.finditer(text):
+        if depths and depths[m.start()]:
+            continue
+        pieces.append((text[start : m.start()], sep))
+        sep, start = m.group().strip(), m.end()
     pieces.append((text[start:], sep))
     merged: list[str] = []
     for piece, sep in pieces:
