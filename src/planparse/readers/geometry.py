@@ -10,6 +10,7 @@ without ever seeing a reader's objects.
 
 from __future__ import annotations
 
+import sys
 from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ CELL_GAP_CHARS = 1.6
 SAME_LINE_SHARE = 0.5
 
 _left = attrgetter("x0")  # a C-level sort key: cheaper than a lambda
+_HALF_MAX = sys.float_info.max / 2  # (v + v) / 2 == v up to this size
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +55,8 @@ def _reading_key(w: Word) -> tuple[float, float]:
     return (w.top + w.bottom) / 2, w.x0
 
 
-def _median_sorted(values: list[float]) -> float:
-    """``statistics.median`` of an already sorted list (same arithmetic)."""
+def median_sorted(values: Sequence[float]) -> float:
+    """``statistics.median`` of an already sorted, non-empty list (same arithmetic)."""
     n = len(values)
     return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
@@ -64,7 +66,7 @@ def line_middle(line: Sequence[Word]) -> float:
     if len(line) == 1:
         w = line[0]
         return (w.top + w.bottom) / 2  # Word.middle, without the property call
-    return _median_sorted(sorted([(w.top + w.bottom) / 2 for w in line]))
+    return median_sorted(sorted([(w.top + w.bottom) / 2 for w in line]))
 
 
 def group_lines(words: Iterable[Word]) -> list[list[Word]]:
@@ -74,13 +76,38 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     of the line's median height from the line's median middle (medians kept
     incrementally, so long lines cost no more than short ones).
     """
+    return _grouped(words, False)[0]
+
+
+def measured_lines(words: Iterable[Word]) -> tuple[list[list[Word]], list[float], list[float]]:
+    """``group_lines`` with each line's ``line_middle`` and median word height (``statistics.median``).
+
+    Most come from the grouping, which keeps them anyway; they then equal
+    the medians computed afresh, up to the sign of a zero.
+    """
+    return _grouped(words, True)
+
+
+def _grouped(words: Iterable[Word], measure: bool) -> tuple[list[list[Word]], list[float], list[float]]:
+    """``group_lines``, the lines' middles and median heights (exact for every line only if ``measure``).
+
+    While a line's words share one middle and one height (one font on one
+    baseline, most lines) its medians are those values, (v + v) / 2 == v, and
+    no lists are kept; other lines ("mixed") keep sorted lists.
+    """
     ordered = list(words)
     if len(ordered) < 2:
-        return [ordered] if ordered else []
+        if not ordered:
+            return [], [], []
+        w = ordered[0]
+        return [ordered], [(w.top + w.bottom) / 2], [w.bottom - w.top]
     ordered.sort(key=_reading_key)
     lines: list[list[Word]] = []
+    middles: list[float] = []
+    sizes: list[float] = []  # the lines' median heights
+    mixed: list[int] = []  # lines kept with lists
     current: list[Word] = []
-    mids: list[float] = []
+    mids: list[float] | None = None  # the line's middles and heights, sorted; None while all are equal
     heights: list[float] = []
     ref = ref_height = 0.0  # medians of the current line's mids and heights, updated as it grows
     for word in ordered:
@@ -88,16 +115,36 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
         middle, height = (top + bottom) / 2, bottom - top
         if lines and abs(middle - ref) <= SAME_LINE_SHARE * (ref_height or height or 1.0):
             current.append(word)
+            if mids is None:
+                if middle == ref and height == ref_height:
+                    continue  # the medians of equal values are that value
+                mids, heights = [ref] * (len(current) - 1), [ref_height] * (len(current) - 1)
+                mixed.append(len(lines) - 1)
             insort(mids, middle)
             insort(heights, height)
-            n, k = len(mids), len(mids) // 2  # _median_sorted of both, inlined in this hot loop
+            n, k = len(mids), len(mids) // 2  # median_sorted of both, inlined in this hot loop
             ref = mids[k] if n % 2 else (mids[k - 1] + mids[k]) / 2
             ref_height = heights[k] if n % 2 else (heights[k - 1] + heights[k]) / 2
+            middles[-1], sizes[-1] = ref, ref_height
             continue
-        current, mids, heights = [word], [middle], [height]
+        current = [word]
         ref, ref_height = middle, height
         lines.append(current)
-    return [sorted(line, key=_left) if len(line) > 1 else line for line in lines]
+        middles.append(ref)
+        sizes.append(ref_height)
+        if -_HALF_MAX <= middle <= _HALF_MAX and -_HALF_MAX <= height <= _HALF_MAX:
+            mids = None
+        else:  # (v + v) / 2 overflows, or NaN: lists from the start
+            mids, heights = [middle], [height]
+            mixed.append(len(lines) - 1)
+    for line in lines:
+        if len(line) > 1:
+            line.sort(key=_left)
+    if measure:  # a NaN height sorts by position: the medians of mixed lines afresh
+        for i in mixed:
+            middles[i] = line_middle(lines[i])
+            sizes[i] = median_sorted(sorted([w.bottom - w.top for w in lines[i]]))
+    return lines, middles, sizes
 
 
 def render_line(words: Sequence[Word], width: float, origin: float = 0.0) -> str:

@@ -34,6 +34,7 @@ import ctypes
 import dataclasses
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -45,11 +46,11 @@ import pypdfium2.raw as pdfium_c
 
 from planparse.errors import ConverterUnavailableError, EncryptedDocumentError, PlanparseError, ReadError
 from planparse.model import Block, Document, Line, SourceFormat, Table
-from planparse.readers.geometry import Word, char_width, group_lines, line_middle, render_line
+from planparse.readers.geometry import Word, char_width, group_lines, line_middle, measured_lines, render_line
 from planparse.readers.pdf_cells import Rotated, cell_lines, learn_pitch
 from planparse.readers.pdf_rules import find_tables, page_edges
 from planparse.readers.pdf_scan import is_ocr_layer_page
-from planparse.readers.pdf_tables import BBox, Grid, PendingTable, build_grid, build_rows, cell_at, same_columns
+from planparse.readers.pdf_tables import BBox, Grid, PendingTable, build_grid, build_rows, same_columns
 from planparse.readers.pdf_words import Frame, page_words
 
 log = logging.getLogger(__name__)
@@ -234,52 +235,45 @@ def _layout_page(
     page = _Page(number, n_words=len(upright) + len(rotated))
     grids = [build_grid(cells) for cells in table_cells if len(cells) >= MIN_TABLE_CELLS]
     grids = [g for g in grids if len(g.spans) >= MIN_TABLE_CELLS]
-    in_cells: list[list[list[Word]]] = [[[] for _ in g.spans] for g in grids]
-    rot_cells: list[list[list[Rotated]]] = [[[] for _ in g.spans] for g in grids]
+    in_cells: list[dict[int, list[Word]]] = [{} for _ in grids]  # per table: cell index -> its words, if any
+    rot_cells: list[dict[int, list[Rotated]]] = [{} for _ in grids]
     table_of: dict[int, int] = {}  # id(word) -> its table, for the upright words in cells
-    bounds = [(t, g, g.xs[0], g.xs[-1], g.ys[0], g.ys[-1]) for t, g in enumerate(grids)]
-
-    def place(w: Word) -> tuple[int, int] | None:
-        x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2  # the word's centre
-        for t, g, left, right, top, bottom in bounds:
-            if left <= x <= right and top <= y <= bottom:
-                k = cell_at(g, x, y)
-                if k is not None:
-                    return t, k
-        return None
-
     if grids:
-        for w in upright:
-            found = place(w)
+        for w, found in zip(upright, _places(grids, upright), strict=True):
             if found is not None:
-                in_cells[found[0]][found[1]].append(w)
-                table_of[id(w)] = found[0]
+                t, k = found
+                cell = in_cells[t].get(k)
+                if cell is None:
+                    in_cells[t][k] = [w]
+                else:
+                    cell.append(w)
+                table_of[id(w)] = t
     lost = 0
-    for r in rotated:
-        found = place(r.word)
+    for r, found in zip(rotated, _places(grids, [r.word for r in rotated]), strict=True):
         if found is None:
             lost += 1
         else:
-            rot_cells[found[0]][found[1]].append(r)
+            rot_cells[found[0]].setdefault(found[1], []).append(r)
     if lost:
         notes.append(f"page {number}: {lost} rotated word(s) outside tables ignored")
 
     visual = group_lines(upright)
     first_line: list[int | None] = [None] * len(grids)  # the first visual line with upright words of a table
+    unseen = len(grids)  # tables whose first line is still to find
     for k, line in enumerate(visual, start=1):
-        own = []
-        for w in line:
-            t = table_of.get(id(w))
-            if t is None:
-                own.append(w)
-            elif first_line[t] is None:
-                first_line[t] = k
+        own = [w for w in line if id(w) not in table_of] if table_of else line
+        if unseen and len(own) < len(line):  # words in tables: the first such line of each table
+            for w in line:
+                table = table_of.get(id(w))
+                if table is not None and first_line[table] is None:
+                    first_line[table] = k
+                    unseen -= 1
         if own:
             page.items.append((k, 0, own))
     for t, g in enumerate(grids):
         start = first_line[t]
         if start is None:  # no upright words: placed by its top edge, if it holds rotated ones
-            if not any(rot_cells[t]):
+            if not rot_cells[t]:
                 continue
             start = 1 + sum(line_middle(line) < g.ys[0] for line in visual)
         page.items.append((start, 1, _pending(g, in_cells[t], rot_cells[t], number, start)))
@@ -287,19 +281,46 @@ def _layout_page(
     return page
 
 
-def _pending(grid: Grid, words: list[list[Word]], rotated: list[list[Rotated]], page: int, start: int) -> PendingTable:
-    visual = [group_lines(cell) if cell else [] for cell in words]  # once per cell: pitch, first line, cell text
-    pitch = learn_pitch(words, visual)
+def _places(grids: list[Grid], words: list[Word]) -> list[tuple[int, int] | None]:
+    """(table, cell) under each word's centre: the first table with a cell there (``cell_at``), else None."""
+    out: list[tuple[int, int] | None] = [None] * len(words)
+    centre_x = [(w.x0 + w.x1) / 2 for w in words]
+    centre_y = [(w.top + w.bottom) / 2 for w in words]
+    todo: Sequence[int] = range(len(words))
+    for t, g in enumerate(grids):
+        xs, ys, cover = g.xs, g.ys, g.cover
+        left, right, top, bottom, n_rows, n_cols = xs[0], xs[-1], ys[0], ys[-1], len(ys) - 1, len(xs) - 1
+        rest = []  # not in this table
+        for i in todo:
+            x, y = centre_x[i], centre_y[i]
+            if left <= x <= right and top <= y <= bottom:
+                c, r = bisect_right(xs, x) - 1, bisect_right(ys, y) - 1  # both >= 0 inside the box
+                k = cover[r][c] if r < n_rows and c < n_cols else None
+                if k is not None:
+                    out[i] = (t, k)
+                    continue
+            rest.append(i)
+        todo = rest
+    return out
+
+
+def _pending(
+    grid: Grid, words: dict[int, list[Word]], rotated: dict[int, list[Rotated]], page: int, start: int
+) -> PendingTable:
+    """The table's cell texts; ``words``/``rotated``: the words of its cells by cell index (empty cells left out)."""
+    filled = sorted(words)  # in span order
+    grouped = {k: measured_lines(words[k]) for k in filled}  # once per cell: pitch, rows, text
+    pitch = learn_pitch([words[k] for k in filled], middle_groups=[grouped[k][1] for k in filled])
+    spans, xs = grid.spans, grid.xs
     row_top: dict[int, float] = {}
-    for (r0, _, _, _), cell in zip(grid.spans, visual, strict=True):
-        if cell:
-            mid = line_middle(cell[0])
-            row_top[r0] = min(mid, row_top.get(r0, mid))
-    xs = grid.xs
-    lines = [
-        cell_lines(cell, rot, pitch, row_top.get(span[0]), (xs[span[2]], xs[span[3]]), own) if cell or rot else ()
-        for span, cell, rot, own in zip(grid.spans, words, rotated, visual, strict=True)
-    ]  # an empty cell (about half of them) is () without the calls
+    for k in filled:
+        r0, mid = spans[k][0], grouped[k][1][0]
+        row_top[r0] = min(mid, row_top.get(r0, mid))
+    lines: list[tuple[str, ...]] = [()] * len(spans)  # an empty cell (about half of them) stays ()
+    for k in sorted(words.keys() | rotated.keys()) if rotated else filled:
+        r0, _, c0, c1 = spans[k]
+        own = grouped.get(k, (None, None, None))
+        lines[k] = cell_lines(words.get(k, ()), rotated.get(k, ()), pitch, row_top.get(r0), (xs[c0], xs[c1]), *own)
     return PendingTable(grid, lines, page, start, grid.ys[0], grid.ys[-1])
 
 

@@ -35,11 +35,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from statistics import median
 
 import regex
 
-from planparse.readers.geometry import Word, group_lines, line_middle
+from planparse.readers.geometry import Word, group_lines, line_middle, median_sorted
 
 _BULLET = regex.compile(r"^(?:[-–—•·●▪*]|\d{1,3}[.)])\s")
 _HYPHEN_END = regex.compile(r"(\p{L}+)-$")
@@ -76,30 +75,28 @@ class Rotated:
 
 
 def learn_pitch(
-    word_groups: Sequence[Sequence[Word]], line_groups: Sequence[Sequence[Sequence[Word]]] | None = None
+    word_groups: Sequence[Sequence[Word]],
+    line_groups: Sequence[Sequence[Sequence[Word]]] | None = None,
+    middle_groups: Sequence[Sequence[float]] | None = None,
 ) -> float:
     """Line pitch (points) of a table from consecutive lines inside its cells.
 
-    ``line_groups``: the cells' words already grouped into lines (``group_lines``), if at hand.
+    ``line_groups``: the cells' words already grouped into lines (``group_lines``), if at hand;
+    ``middle_groups``: those lines' middles (``line_middle``), if at hand (then ``line_groups`` is not read).
     """
     heights = [h for words in word_groups for w in words if (h := w.bottom - w.top) > 0]  # Word.height
     if not heights:
         return 12.0
-    h = median(heights)
+    h = median_sorted(sorted(heights))  # statistics.median
+    if middle_groups is None:
+        lines_of = line_groups if line_groups is not None else map(group_lines, word_groups)
+        middle_groups = [[line_middle(line) for line in lines] for lines in lines_of if len(lines) > 1]
+    low, high = 0.8 * h, CONSECUTIVE_MAX * h
     steps: list[float] = []
-    for lines in line_groups if line_groups is not None else map(group_lines, word_groups):
-        if len(lines) < 2:  # no step between lines (most cells)
-            continue
-        mids = [line_middle(line) for line in lines]
-        steps.extend(b - a for a, b in zip(mids, mids[1:], strict=False) if 0.8 * h <= b - a <= CONSECUTIVE_MAX * h)
-    return median(steps) if steps else DEFAULT_PITCH * h
-
-
-def _blanks(step: float, pitch: float) -> int:
-    """Blank lines held by the distance between two line middles."""
-    if step <= BLANK_GAP_LINES * pitch:
-        return 0
-    return max(0, round(step / pitch) - 1)
+    for mids in middle_groups:
+        if len(mids) > 1:  # a step between lines (few cells)
+            steps.extend(step for a, b in zip(mids, mids[1:], strict=False) if low <= (step := b - a) <= high)
+    return median_sorted(sorted(steps)) if steps else DEFAULT_PITCH * h
 
 
 def first_middle(words: Sequence[Word]) -> float | None:
@@ -139,10 +136,6 @@ def _unstack(lines: list[str]) -> list[str]:
     return lines
 
 
-def _is_word(text: str) -> bool:
-    return text.isalpha()
-
-
 def rejoin_broken_words(lines: list[list[Word]], left: float, right: float, pitch: float) -> int:
     """Glue words that a too-narrow cell broke without a hyphen ("Сент" / "ябрь").
 
@@ -152,18 +145,23 @@ def rejoin_broken_words(lines: list[list[Word]], left: float, right: float, pitc
     word.  The fragment moves up; a line left empty is dropped.  Returns the
     number of words glued.
     """
+    return _rejoin(lines, left, right, pitch, min([line[0].x0 for line in lines]))
+
+
+def _rejoin(lines: list[list[Word]], left: float, right: float, pitch: float, start: float) -> int:
+    """``rejoin_broken_words``; ``start``: the lines' leftmost first word ``x0``."""
     glued = 0
-    pad = max(0.0, min(line[0].x0 for line in lines) - left)
+    edge = right - max(0.0, start - left) - BREAK_SLACK  # a line reaching past it fills the cell
     k = 0
     while k + 1 < len(lines):
         line, nxt = lines[k], lines[k + 1]
         last, first = line[-1], nxt[0]
         letter = (first.x1 - first.x0) / max(1, len(first.text))
         if (  # the cheap tests first; the line middles only for the few candidates
-            last.x1 + letter > right - pad - BREAK_SLACK
-            and _is_word(last.text)
+            last.x1 + letter > edge
+            and last.text.isalpha()  # letters only, both parts
             and first.text[:1].islower()
-            and _is_word(first.text.rstrip(",.;:)»"))
+            and first.text.rstrip(",.;:)»").isalpha()
             and line_middle(nxt) - line_middle(line) <= BLANK_GAP_LINES * pitch
         ):
             from planparse.normalize.text import is_known_word  # pymorphy3, loaded only when needed
@@ -185,31 +183,40 @@ def starts_paragraph(text: str) -> bool:
 
 
 def _ends_sentence(left: str, right: str) -> bool:
-    return left.rstrip()[-1:] in {":", ";", "."} and right[:1].isupper()
+    return right[:1].isupper() and left.rstrip()[-1:] in {":", ";", "."}
 
 
 def is_wrapped(
-    prev: Sequence[Word], line: Sequence[Word], inner_width: float, texts: tuple[str, str] | None = None
+    prev: Sequence[Word],
+    line: Sequence[Word],
+    inner_width: float,
+    texts: tuple[str, str] | None = None,
+    height: float | None = None,
 ) -> bool:
     """The line goes on with the paragraph of ``prev``: its first word did not fit after ``prev``.
 
     Word processors move a word to the next line only when it does not fit;
     a line that ends early therefore ends its paragraph.  Bullets and a
     sentence end before a capital always start a new paragraph.  ``texts``:
-    the two lines' texts (words joined by spaces), if already at hand.
+    the two lines' texts (words joined by spaces), ``height`` the median
+    height of ``prev``'s words, if already at hand.
     """
     if texts is None:
         texts = " ".join([w.text for w in prev]), " ".join([w.text for w in line])
     left, right = texts
-    if starts_paragraph(right) or _ends_sentence(left, right):
+    if _BULLET.match(right) or _ends_sentence(left, right):  # starts_paragraph(right), inlined
         return False
-    space = SPACE_WIDTH * median([w.bottom - w.top for w in prev])  # Word.height
+    if height is None:
+        height = median_sorted(sorted([w.bottom - w.top for w in prev]))  # median Word.height
+    space = SPACE_WIDTH * height
     needed = (prev[-1].x1 - prev[0].x0) + space + (line[0].x1 - line[0].x0)
     return needed > inner_width - WRAP_SLACK
 
 
 def glue(left: str, right: str) -> str:
     """Join a wrapped line to its paragraph; a line-end hyphen is dropped only in a soft break."""
+    if left[-1:] != "-" and left[-2:] != "-\n":  # what _HYPHEN_END needs, tested cheaply
+        return f"{left} {right}"
     m = _HYPHEN_END.search(left)
     first = _FIRST_WORD.match(right)
     if m and first:
@@ -226,6 +233,8 @@ def cell_lines(
     row_top: float | None = None,
     box: tuple[float, float] | None = None,
     lines: list[list[Word]] | None = None,
+    middles: list[float] | None = None,
+    heights: list[float] | None = None,
 ) -> tuple[str, ...]:
     """A cell's paragraphs with blank lines for vertical gaps (see module doc).
 
@@ -233,48 +242,54 @@ def cell_lines(
     starts lower gets leading blank lines.  ``box`` is the cell's (left, right)
     edge, used to glue words broken by a narrow cell and to join wrapped lines
     into paragraphs (``JOIN_WRAPPED_LINES``).  ``lines``: ``group_lines(words)``
-    if already at hand (the lists are changed when broken words are glued).
+    if already at hand (the lists are changed when broken words are glued),
+    ``middles`` and ``heights`` their middles and median word heights
+    (``geometry.measured_lines``, with ``lines`` only).
     """
     turned = rotated_lines(rotated) if rotated else []
     if not words:
         return tuple(turned)
     if lines is None:
-        lines = group_lines(words)
+        lines, middles, heights = group_lines(words), None, None
     if len(lines) == 1:  # most cells: one line, nothing to glue or join
-        mid, lead = line_middle(lines[0]), 0
+        mid, lead = middles[0] if middles else line_middle(lines[0]), 0
         if row_top is not None and mid - row_top > LEADING_GAP_LINES * pitch:
             lead = round((mid - row_top) / pitch)  # the row's first line is line 0
         return ("",) * lead + (" ".join([w.text for w in lines[0]]), *turned)
-    out: list[str] = []
     texts = [" ".join([w.text for w in line]) for line in lines]
-    stacked = _unstack(texts)
-    if len(lines) > 1 and len(stacked) == 1:
-        return (*stacked, *turned)
+    if len(lines) >= MIN_STACKED_LETTERS:  # fewer lines cannot be stacked letters
+        stacked = _unstack(texts)
+        if len(stacked) == 1:
+            return (*stacked, *turned)
     inner_width = 0.0
     if box is not None and lines:
-        if len(lines) > 1 and rejoin_broken_words(lines, box[0], box[1], pitch):
+        start = min([line[0].x0 for line in lines])
+        if len(lines) > 1 and _rejoin(lines, box[0], box[1], pitch, start):
             texts = [" ".join([w.text for w in line]) for line in lines]  # glued words changed them
-        pad = min(max(0.0, min(line[0].x0 for line in lines) - box[0]), MAX_CELL_PAD)
+            middles = heights = None
+            start = min([line[0].x0 for line in lines])
+        pad = min(max(0.0, start - box[0]), MAX_CELL_PAD)
         inner_width = box[1] - box[0] - 2 * pad
+    if middles is None or heights is None:
+        middles = [line_middle(line) for line in lines]
+        heights = [median_sorted(sorted([w.bottom - w.top for w in line])) for line in lines]
+    may_join = JOIN_WRAPPED_LINES and inner_width
+    gap = BLANK_GAP_LINES * pitch  # a wider step between line middles holds blank lines, one per missing pitch
+    out: list[str] = []
     prev: list[Word] | None = None
-    prev_mid, prev_text = 0.0, ""
-    for line, text in zip(lines, texts, strict=True):
-        mid = line_middle(line)
+    prev_mid, prev_text, prev_height = 0.0, "", 0.0
+    for line, text, mid, height in zip(lines, texts, middles, heights, strict=True):
         if prev is not None:
-            blanks = _blanks(mid - prev_mid, pitch)
-            if (
-                not blanks
-                and JOIN_WRAPPED_LINES
-                and inner_width
-                and is_wrapped(prev, line, inner_width, (prev_text, text))
-            ):
+            step = mid - prev_mid
+            blanks = 0 if step <= gap else max(0, round(step / pitch) - 1)
+            if not blanks and may_join and is_wrapped(prev, line, inner_width, (prev_text, text), prev_height):
                 out[-1] = glue(out[-1], text)
-                prev, prev_mid, prev_text = line, mid, text
+                prev, prev_mid, prev_text, prev_height = line, mid, text, height
                 continue
             out.extend([""] * blanks)
         elif row_top is not None and mid - row_top > LEADING_GAP_LINES * pitch:
             out.extend([""] * round((mid - row_top) / pitch))  # the row's first line is line 0
         out.append(text)
-        prev, prev_mid, prev_text = line, mid, text
+        prev, prev_mid, prev_text, prev_height = line, mid, text, height
     out.extend(turned)
     return tuple(out)

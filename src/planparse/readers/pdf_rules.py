@@ -22,10 +22,11 @@ Coordinates are display space (``pdf_words.Frame``); boxes are
 from __future__ import annotations
 
 import ctypes
+import struct
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 import pypdfium2.raw as pdfium_c
 
@@ -73,6 +74,7 @@ _segment_point = pdfium_function("FPDFPathSegment_GetPoint", _I)
 _segment_type = pdfium_function("FPDFPathSegment_GetType", _I)
 _segment_close = pdfium_function("FPDFPathSegment_GetClose", _I)
 _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+_read_matrix = struct.Struct("6f").unpack_from  # FS_MATRIX: six C floats
 _MOVE, _CURVE = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
@@ -84,222 +86,260 @@ def _times(m: Matrix, n: Matrix) -> Matrix:
 
 
 class _Walker:
-    """Painted paths of a page, form XObjects entered, with their matrices."""
+    """The edges of a page's painted paths, form XObjects entered with their matrices."""
 
-    def __init__(self) -> None:
+    def __init__(self, frame: Frame) -> None:
+        self.edges: list[Edge] = []
+        self._frame = (frame.p, frame.q, frame.r, frame.s, frame.tx, frame.ty)
         self._m = pdfium_c.FS_MATRIX()
         self._x, self._y = ctypes.c_float(), ctypes.c_float()
         self._m_at, self._x_at, self._y_at = (ctypes.c_void_p(ctypes.addressof(b)) for b in (self._m, self._x, self._y))
 
     def matrix(self, obj: _Handle) -> Matrix:
-        m = self._m
         if not _object_matrix(obj, self._m_at):
             return _IDENTITY
-        return (m.a, m.b, m.c, m.d, m.e, m.f)
+        return _read_matrix(self._m)  # the six fields a .. f at once
 
-    def paths(self, holder: ctypes.c_void_p, form: bool, outer: Matrix) -> Iterator[tuple[_Handle, Matrix]]:
+    def walk(self, holder: ctypes.c_void_p, form: bool, outer: Matrix) -> None:
+        """Add the edges of every path in ``holder`` (a page, or a form XObject drawn with ``outer``)."""
         count = _form_count(holder) if form else _count_objects(holder)
         get = _form_object if form else _get_object
+        edges, shortest = self.edges, EDGE_MIN_LENGTH_PREFILTER
         for i in range(count):
             obj = get(holder, i)
             kind = _object_type(obj)
             if kind == _PATH:
-                yield obj, self.matrix(obj) if outer is _IDENTITY else _times(self.matrix(obj), outer)
+                m = self.matrix(obj)
+                for shape, pts in self.subpaths(obj, m if outer is _IDENTITY else _times(m, outer)):
+                    for e in _edges_of(shape, pts):
+                        if (e.x1 - e.x0 if e.orientation == "h" else e.bottom - e.top) >= shortest:  # Edge.length
+                            edges.append(e)
             elif kind == _FORM:
-                yield from self.paths(obj, True, _times(self.matrix(obj), outer))
+                self.walk(obj, True, _times(self.matrix(obj), outer))
 
-    def subpaths(self, path: _Handle, m: Matrix, frame: Frame) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+    def subpaths(self, path: _Handle, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
         """(shape, points) per subpath as pdfminer sees it: "m", "l", "c" ops and "h" closing to the start."""
         a, b, c, d, e, f = m
-        p, q, r, s, tx, ty = frame.p, frame.q, frame.r, frame.s, frame.tx, frame.ty
-        xv, yv = self._x, self._y
-        shape: list[str] = []
+        p, q, r, s, tx, ty = self._frame
+        xv, yv, x_at, y_at = self._x, self._y, self._x_at, self._y_at
+        out: list[tuple[str, list[tuple[float, float]]]] = []
+        shape = ""
         pts: list[tuple[float, float]] = []
         pending_curve = 0
         for i in range(_count_segments(path)):
             seg = _get_segment(path, i)
             kind = _segment_type(seg)
-            _segment_point(seg, self._x_at, self._y_at)
+            _segment_point(seg, x_at, y_at)
             x, y = xv.value, yv.value
             ux, uy = a * x + c * y + e, b * x + d * y + f
             point = (p * ux + q * uy + tx, r * ux + s * uy + ty)
             if kind == _MOVE:
                 if shape:
-                    yield "".join(shape), pts
-                shape, pts = ["m"], [point]
+                    out.append((shape, pts))
+                shape, pts = "m", [point]
             elif kind == _CURVE:
                 pending_curve += 1  # pdfium gives a curve as three points; pdfminer keeps its end point
                 if pending_curve == 3:
-                    shape.append("c")
+                    shape += "c"
                     pts.append(point)
                     pending_curve = 0
             else:
-                shape.append("l")
+                shape += "l"
                 pts.append(point)
             if _segment_close(seg) and pts:
-                shape.append("h")
+                shape += "h"
                 pts.append(pts[0])
         if shape:
-            yield "".join(shape), pts
+            out.append((shape, pts))
+        return out
 
 
-def _edges_of(shape: str, pts: list[tuple[float, float]]) -> Iterator[Edge]:
-    """pdfplumber's edges of one subpath (line, rectangle or polyline), see module doc."""
+def _edges_of(shape: str, pts: list[tuple[float, float]]) -> list[Edge]:
+    """pdfplumber's edges of one subpath (line, rectangle or polyline), see module doc.
+
+    ``min``/``max`` of two values are spelt out as conditionals that pick the
+    same operand (NaN included): ``min(a, b)`` is ``b if b < a else a``.
+    """
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
         shape = shape[:-2] + "h"  # a redundant "l" back to the start of a closed path
         pts = pts[:-2] + pts[-1:]
-    if shape in {"mlh", "ml"}:
+    if shape == "ml" or shape == "mlh":  # a line, the commonest subpath
         (x0, y0), (x1, y1) = pts[0], pts[1]
-        orientation = "h" if y0 == y1 else "v"
-        yield Edge(orientation, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-        return
-    if shape in {"mlllh", "mllll"}:
+        left, right = (x1 if x1 < x0 else x0), (x1 if x1 > x0 else x0)
+        top, bottom = (y1 if y1 < y0 else y0), (y1 if y1 > y0 else y0)
+        return [Edge("h" if y0 == y1 else "v", left, top, right, bottom)]
+    if shape == "mlllh" or shape == "mllll":
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = pts
         square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
         if pts[0] == last and square:
-            left, right, top, bottom = min(x0, x2), max(x0, x2), min(y0, y2), max(y0, y2)
-            yield Edge("h", left, top, right, top)
-            yield Edge("h", left, bottom, right, bottom)
-            yield Edge("v", left, top, left, bottom)
-            yield Edge("v", right, top, right, bottom)
-            return
+            left, right = (x2 if x2 < x0 else x0), (x2 if x2 > x0 else x0)
+            top, bottom = (y2 if y2 < y0 else y0), (y2 if y2 > y0 else y0)
+            return [
+                Edge("h", left, top, right, top),
+                Edge("h", left, bottom, right, bottom),
+                Edge("v", left, top, left, bottom),
+                Edge("v", right, top, right, bottom),
+            ]
     if not shape.startswith("m"):
-        return
+        return []
+    out = []
     for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
         if x0 == x1:
-            yield Edge("v", x0, min(y0, y1), x1, max(y0, y1))
+            out.append(Edge("v", x0, (y1 if y1 < y0 else y0), x1, (y1 if y1 > y0 else y0)))
         elif y0 == y1:
-            yield Edge("h", min(x0, x1), y0, max(x0, x1), y1)
+            out.append(Edge("h", (x1 if x1 < x0 else x0), y0, (x1 if x1 > x0 else x0), y1))
+    return out
 
 
 def page_edges(page: int, frame: Frame) -> list[Edge]:
     """Every horizontal/vertical edge of the page's painted paths (``page``: an ``FPDF_PAGE`` address)."""
-    edges: list[Edge] = []
-    walker = _Walker()
-    for path, m in walker.paths(ctypes.c_void_p(page), False, _IDENTITY):
-        for shape, pts in walker.subpaths(path, m, frame):
-            edges.extend(e for e in _edges_of(shape, pts) if e.length >= EDGE_MIN_LENGTH_PREFILTER)
-    return edges
+    walker = _Walker(frame)
+    walker.walk(ctypes.c_void_p(page), False, _IDENTITY)
+    return walker.edges
 
 
 # --- pdfplumber's table finder (lines strategy) ----------------------------------------
 
 
-def _snap(edges: list[Edge], vertical: bool) -> list[Edge]:
-    """Edges within SNAP of one another (chained, by x0 or top) moved to their mean position."""
-    key = (lambda e: e.x0) if vertical else (lambda e: e.top)
-    values = sorted({key(e) for e in edges})
-    groups: list[list[float]] = []
-    for v in values:
-        if groups and v <= groups[-1][-1] + SNAP:
-            groups[-1].append(v)
-        else:
-            groups.append([v])
-    index = {v: g for g, group in enumerate(groups) for v in group}
-    members: list[list[Edge]] = [[] for _ in groups]
-    for e in edges:
-        members[index[key(e)]].append(e)
-    out: list[Edge] = []
+def _snap(edges: list[Edge], vertical: bool) -> list[BBox]:
+    """Edges within SNAP of one another (chained, by x0 or top) moved to their mean position, as boxes."""
+    at = [e.x0 if vertical else e.top for e in edges]
+    index: dict[float, int] = {}  # position -> its group
+    n_groups, last = 0, 0.0
+    for v in sorted(set(at)):
+        if not n_groups or not v <= last + SNAP:  # a group goes on while each value is within SNAP of the one before
+            n_groups += 1
+        index[v] = n_groups - 1
+        last = v
+    members: list[list[tuple[float, Edge]]] = [[] for _ in range(n_groups)]
+    for v, e in zip(at, edges, strict=True):
+        members[index[v]].append((v, e))
+    out: list[BBox] = []
     for group in members:
-        mean = sum(map(key, group)) / len(group)
-        for e in group:
-            shift = mean - key(e)
+        mean = sum([v for v, _ in group]) / len(group)
+        for v, e in group:
+            shift = mean - v
             if vertical:
-                out.append(Edge("v", e.x0 + shift, e.top, e.x1 + shift, e.bottom))
+                out.append((e.x0 + shift, e.top, e.x1 + shift, e.bottom))
             else:
-                out.append(Edge("h", e.x0, e.top + shift, e.x1, e.bottom + shift))
+                out.append((e.x0, e.top + shift, e.x1, e.bottom + shift))
     return out
 
 
-def _join(edges: list[Edge], vertical: bool) -> list[Edge]:
+def _join(edges: list[BBox], vertical: bool) -> list[BBox]:
     """Collinear edges (same x0 or top) overlapping or within JOIN of one another joined."""
-    lines: dict[float, list[Edge]] = defaultdict(list)
+    lines: dict[float, list[BBox]] = defaultdict(list)
     for e in edges:
-        lines[e.x0 if vertical else e.top].append(e)
-    out: list[Edge] = []
+        lines[e[0] if vertical else e[1]].append(e)
+    start, end = (1, 3) if vertical else (0, 2)  # the box's extent along the line
+    out: list[BBox] = []
     for position in sorted(lines):
-        group = sorted(lines[position], key=(lambda e: e.top) if vertical else (lambda e: e.x0))
+        group = lines[position]
+        if len(group) > 1:
+            group.sort(key=itemgetter(start))
         joined = [group[0]]
         for e in group[1:]:
             last = joined[-1]
-            if vertical and e.top <= last.bottom + JOIN:
-                if e.bottom > last.bottom:
-                    joined[-1] = Edge("v", last.x0, last.top, last.x1, e.bottom)
-            elif not vertical and e.x0 <= last.x1 + JOIN:
-                if e.x1 > last.x1:
-                    joined[-1] = Edge("h", last.x0, last.top, e.x1, last.bottom)
+            if e[start] <= last[end] + JOIN:
+                if e[end] > last[end]:
+                    joined[-1] = (last[0], last[1], last[2], e[3]) if vertical else (last[0], last[1], e[2], last[3])
             else:
                 joined.append(e)
         out.extend(joined)
     return out
 
 
-def _cells(v_edges: list[Edge], h_edges: list[Edge]) -> list[BBox]:
-    """Intersections -> smallest rectangles closed by edges (pdfplumber's ``intersections_to_cells``)."""
-    points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
-    h_sorted = sorted(h_edges, key=lambda e: (e.top, e.x0))
-    tops = [h.top for h in h_sorted]
-    reach = [(h.top + INTERSECTION, h.x0 - INTERSECTION, h.x1 + INTERSECTION) for h in h_sorted]  # asked per v
-    for vi, v in enumerate(sorted(v_edges, key=lambda e: (e.x0, e.top))):
-        x, top = v.x0, v.top
+def _intersections(v_edges: list[BBox], h_edges: list[BBox]) -> dict[tuple[float, float], list[int]]:
+    """(x, y) of every crossing within INTERSECTION -> [v edges, h edges, point id] of it.
+
+    The edges through a point are bit sets of their indexes in (x0, top) /
+    (top, x0) order: two points share an edge when the sets have a common
+    bit (``a & b``).  The point id is set by ``_cells``.
+    """
+    points: dict[tuple[float, float], list[int]] = {}
+    h_sorted = sorted(h_edges, key=itemgetter(1, 0))
+    tops = [h[1] for h in h_sorted]
+    reach = [(top + INTERSECTION, x0 - INTERSECTION, x1 + INTERSECTION) for x0, top, x1, _ in h_sorted]  # per v
+    for vi, (x, top, _, bottom) in enumerate(sorted(v_edges, key=itemgetter(0, 1))):
+        v_bit = 1 << vi
         first = bisect_left(tops, top - INTERSECTION)  # h.top >= v.top - tolerance ...
-        last = bisect_right(tops, v.bottom + INTERSECTION)  # ... and h.top <= v.bottom + tolerance
+        last = bisect_right(tops, bottom + INTERSECTION)  # ... and h.top <= v.bottom + tolerance
         for hi in range(first, last):
             below, left, right = reach[hi]
             if top <= below and left <= x <= right:
-                found = points.get((x, tops[hi]))
+                key = (x, tops[hi])
+                found = points.get(key)
                 if found is None:
-                    found = points[(x, tops[hi])] = (set(), set())
-                found[0].add(vi)
-                found[1].add(hi)
-    by_x: dict[float, list[tuple[float, float]]] = defaultdict(list)
-    by_y: dict[float, list[tuple[float, float]]] = defaultdict(list)
-    for pt in sorted(points):  # columns left to right, each top to bottom; rows left to right
-        by_x[pt[0]].append(pt)
-        by_y[pt[1]].append(pt)
-    at_y = {pt: k for row in by_y.values() for k, pt in enumerate(row)}
+                    points[key] = [v_bit, 1 << hi, 0]
+                else:
+                    found[0] |= v_bit
+                    found[1] |= 1 << hi
+    return points
 
-    cells: list[BBox] = []
-    for column in by_x.values():  # the points in sorted order, column by column
-        for k, pt in enumerate(column):  # an edge connects two points of a column (v) or of a row (h)
-            found = _cell_at(points, pt, column[k + 1 :], by_y[pt[1]][at_y[pt] + 1 :])
-            if found:
-                cells.append(found)
+
+_Below = tuple[float, list[int], list[tuple[float, list[int]]], int]  # a point of a column: y, point, row, in row
+
+
+def _cells(v_edges: list[BBox], h_edges: list[BBox]) -> list[tuple[BBox, tuple[int, int, int, int]]]:
+    """Intersections -> smallest rectangles closed by edges (pdfplumber's ``intersections_to_cells``).
+
+    Each cell comes with its corners' point ids (equal ids: the same point).
+    """
+    points = _intersections(v_edges, h_edges)
+    columns: dict[float, list[_Below]] = defaultdict(list)  # x -> (y, point, its row, index in row)
+    rows: dict[float, list[tuple[float, list[int]]]] = defaultdict(list)  # y -> (x, point), left to right
+    for pid, ((x, y), point) in enumerate(sorted(points.items())):  # unique keys: points never compared
+        point[2] = pid
+        row = rows[y]
+        columns[x].append((y, point, row, len(row)))
+        row.append((x, point))
+    cells: list[tuple[BBox, tuple[int, int, int, int]]] = []
+    for x, column in columns.items():  # the points in sorted order, column by column, top to bottom
+        for k in range(len(column) - 1):  # the bottom point has nothing below it
+            y, point, row, j = column[k]
+            if j + 1 < len(row):  # ... and the rightmost point nothing to its right
+                found = _cell_at(points, x, y, point, column[k + 1 :], row[j + 1 :])
+                if found:
+                    cells.append(found)
     return cells
 
 
 def _cell_at(
-    points: dict[tuple[float, float], tuple[set[int], set[int]]],
-    pt: tuple[float, float],
-    under: list[tuple[float, float]],
-    right: list[tuple[float, float]],
-) -> BBox | None:
-    """The smallest cell with its top-left corner at ``pt`` (points below it and right of it, in order)."""
-    vs, hs = points[pt]
-    for below in under:  # edges shared: the sets of edge indexes are not disjoint
-        below_v, below_h = points[below]
-        if vs.isdisjoint(below_v):
+    points: dict[tuple[float, float], list[int]],
+    x: float,
+    y: float,
+    point: list[int],
+    under: list[_Below],
+    right: list[tuple[float, list[int]]],
+) -> tuple[BBox, tuple[int, int, int, int]] | None:
+    """The smallest cell with its top-left corner at ``point`` (x, y), given the points below and right of it.
+
+    Tried as pdfplumber tries them: the points below sharing a v edge, top to
+    bottom, each with the points to the right sharing an h edge, left to
+    right, until the fourth corner shares an edge with both.
+    """
+    vs, hs, pid = point
+    for below, (below_v, below_h, below_id), _, _ in under:
+        if not vs & below_v:
             continue
-        for r in right:
-            right_v, right_h = points[r]
-            if hs.isdisjoint(right_h):
+        for rx, (right_v, right_h, right_id) in right:
+            if not hs & right_h:
                 continue
-            corner = points.get((r[0], below[1]))
-            if corner is not None and not corner[0].isdisjoint(right_v) and not corner[1].isdisjoint(below_h):
-                return (pt[0], pt[1], r[0], below[1])
+            corner = points.get((rx, below))
+            if corner is not None and corner[0] & right_v and corner[1] & below_h:
+                return (x, y, rx, below), (pid, below_id, right_id, corner[2])
     return None
 
 
-def _tables(cells: list[BBox]) -> list[list[BBox]]:
+def _tables(cells: list[tuple[BBox, tuple[int, int, int, int]]]) -> list[list[BBox]]:
     """Cells grouped by shared corners (pdfplumber's ``cells_to_tables``), top to bottom; single cells dropped."""
-
-    remaining = [(c, ((c[0], c[1]), (c[0], c[3]), (c[2], c[1]), (c[2], c[3]))) for c in cells]  # with corners
+    remaining = cells
     tables: list[list[BBox]] = []
     current: list[BBox] = []
-    seen: set[tuple[float, float]] = set()
+    seen: set[int] = set()
     while remaining:
         before = len(current)
-        left: list[tuple[BBox, tuple[tuple[float, float], ...]]] = []  # not joined in this pass, in order
+        left: list[tuple[BBox, tuple[int, int, int, int]]] = []  # not joined in this pass, in order
         for cell, corners in remaining:
             if not current or not seen.isdisjoint(corners):
                 seen.update(corners)
@@ -320,8 +360,8 @@ def find_tables(edges: list[Edge]) -> list[list[BBox]]:
     """Cell boxes of each ruled table on the page, in pdfplumber's order."""
     v = _join(_snap([e for e in edges if e.orientation == "v"], True), True) if edges else []
     h = _join(_snap([e for e in edges if e.orientation == "h"], False), False) if edges else []
-    v = [e for e in v if e.length >= EDGE_MIN_LENGTH]
-    h = [e for e in h if e.length >= EDGE_MIN_LENGTH]
+    v = [e for e in v if e[3] - e[1] >= EDGE_MIN_LENGTH]  # Edge.length: bottom - top ...
+    h = [e for e in h if e[2] - e[0] >= EDGE_MIN_LENGTH]  # ... x1 - x0
     if not v or not h:
         return []
     return _tables(_cells(v, h))

@@ -31,6 +31,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from math import nan
 
 from planparse.model import Cell
 from planparse.readers.pdf_cells import (
@@ -93,14 +94,14 @@ class Grid:
 
 
 def _cluster(values: Sequence[float], tol: float = EDGE_TOLERANCE) -> list[float]:
-    """Sorted values with near-equal ones merged (their mean)."""
-    out: list[list[float]] = []
-    for v in sorted(values):
-        if out and v - out[-1][-1] <= tol:
-            out[-1].append(v)
-        else:
-            out.append([v])
-    return [sum(g) / len(g) for g in out]
+    """Sorted values with near-equal ones merged (their mean).
+
+    A value more than ``tol`` above the one before it starts a new group.
+    """
+    ordered = sorted(values)
+    starts = [0, *(k for k in range(1, len(ordered)) if not ordered[k] - ordered[k - 1] <= tol), len(ordered)]
+    groups = [ordered[a:b] for a, b in zip(starts, starts[1:], strict=False)] if ordered else []
+    return [sum(g) / len(g) for g in groups]
 
 
 def _index(bounds: Sequence[float], value: float) -> int:
@@ -122,16 +123,27 @@ def build_grid(cells: Sequence[BBox]) -> Grid:
     row = {v: _index(ys, v) for v in set(y_values)}
     cover: list[list[int | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     spans: list[tuple[int, int, int, int]] = []
-    for x0, top, x1, bottom in cells:
-        c0, c1, r0, r1 = col[x0], col[x1], row[top], row[bottom]
+    last: Sequence[float] = (nan, nan, nan, nan)  # the cell before (cells of a column share x0 and x1); nan: none
+    c0 = c1 = r0 = r1 = 0
+    for cell in cells:
+        x0, top, x1, bottom = cell
+        if x0 != last[0] or x1 != last[2]:
+            c0, c1 = col[x0], col[x1]
+        r0, r1 = (r1 if top == last[3] else row[top]), row[bottom]
+        last = cell
         if c1 <= c0 or r1 <= r0:
             continue
         k = len(spans)
         spans.append((r0, r1, c0, c1))
+        if r1 - r0 == 1 and c1 - c0 == 1:  # one grid cell, most cells
+            if cover[r0][c0] is None:
+                cover[r0][c0] = k
+            continue
         for r in range(r0, r1):
+            line = cover[r]
             for c in range(c0, c1):
-                if cover[r][c] is None:
-                    cover[r][c] = k
+                if line[c] is None:
+                    line[c] = k
     return Grid(xs, ys, spans, cover)
 
 
@@ -177,17 +189,16 @@ def _column_map(target: Sequence[float], own: Sequence[float]) -> list[int]:
 def _rows(part: PendingTable, target: Sequence[float]) -> list[list[Cell]]:
     """The part's cells on the target column boundaries."""
     cmap = _column_map(target, part.grid.xs)
-    n_cols = len(target) - 1
-    rows = [[Cell(())] * n_cols for _ in range(part.grid.n_rows)]
-    placed = [[False] * n_cols for _ in range(part.grid.n_rows)]
+    empty = Cell(())  # one object for every empty place (cells are immutable)
+    rows = [[empty] * (len(target) - 1) for _ in range(part.grid.n_rows)]
     for (r0, r1, c0, c1), lines in zip(part.grid.spans, part.lines, strict=True):
         t0, t1 = cmap[c0], cmap[c1]
         if t1 <= t0:
             continue
         for r in range(r0, r1):
-            if not placed[r][t0]:
-                rows[r][t0] = Cell(lines, t1 - t0, continued=r > r0)
-                placed[r][t0] = True
+            row = rows[r]
+            if row[t0] is empty:  # not placed yet
+                row[t0] = Cell(lines, t1 - t0, continued=r > r0)
     return rows
 
 
