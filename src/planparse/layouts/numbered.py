@@ -267,9 +267,9 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
             section, section_flags = heading, ()
             heading_open = True
             continue
-        ocr = None if heading else _ocr_heading(texts, k, section[0], headings)
-        if ocr:
-            section, section_flags = ocr, (SECTION_REPAIRED,)
+        repaired = None if heading else _ocr_heading(texts, k, section[0], headings)
+        if repaired:
+            section, section_flags = repaired, (SECTION_REPAIRED,)
             heading_open = True
             continue
         if heading_open and not number and not is_bullet(text) and (starts_lower(text) or ends_open(section[1] or "")):
