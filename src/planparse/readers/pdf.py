@@ -34,7 +34,6 @@ import ctypes
 import dataclasses
 import logging
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -50,7 +49,7 @@ from planparse.readers.geometry import Word, char_width, group_lines, line_middl
 from planparse.readers.pdf_cells import Rotated, cell_lines, learn_pitch
 from planparse.readers.pdf_rules import find_tables, page_edges
 from planparse.readers.pdf_scan import is_ocr_layer_page
-from planparse.readers.pdf_tables import BBox, Grid, PendingTable, build_grid, build_rows, same_columns
+from planparse.readers.pdf_tables import BBox, Grid, PendingTable, build_grid, build_rows, cell_at, same_columns
 from planparse.readers.pdf_words import Frame, page_words
 
 log = logging.getLogger(__name__)
@@ -288,14 +287,12 @@ def _places(grids: list[Grid], words: list[Word]) -> list[tuple[int, int] | None
     centre_y = [(w.top + w.bottom) / 2 for w in words]
     todo: Sequence[int] = range(len(words))
     for t, g in enumerate(grids):
-        xs, ys, cover = g.xs, g.ys, g.cover
-        left, right, top, bottom, n_rows, n_cols = xs[0], xs[-1], ys[0], ys[-1], len(ys) - 1, len(xs) - 1
+        left, right, top, bottom = g.xs[0], g.xs[-1], g.ys[0], g.ys[-1]
         rest = []  # not in this table
         for i in todo:
             x, y = centre_x[i], centre_y[i]
             if left <= x <= right and top <= y <= bottom:
-                c, r = bisect_right(xs, x) - 1, bisect_right(ys, y) - 1  # both >= 0 inside the box
-                k = cover[r][c] if r < n_rows and c < n_cols else None
+                k = cell_at(g, x, y)
                 if k is not None:
                     out[i] = (t, k)
                     continue
