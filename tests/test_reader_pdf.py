@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from docx import Document as Docx
 from docx.enum.section import WD_ORIENT
@@ -461,23 +462,50 @@ def test_page_with_vertical_text_is_turned(pdfs: dict[str, Path], tmp_path: Path
 
 
 def test_pages_are_closed_as_read(pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    import pypdfium2
+    import pypdfium2.raw as pdfium_c
 
     events: list[str] = []
-    page_close, text_close = pypdfium2.PdfPage.close, pypdfium2.PdfTextPage.close
-
-    def close_page(self, *args, **kwargs):
-        events.append("page")
-        return page_close(self, *args, **kwargs)
-
-    def close_text(self, *args, **kwargs):
-        events.append("text")
-        return text_close(self, *args, **kwargs)
-
-    monkeypatch.setattr(pypdfium2.PdfPage, "close", close_page)
-    monkeypatch.setattr(pypdfium2.PdfTextPage, "close", close_text)
+    for name, event in (("FPDF_ClosePage", "page"), ("FPDFText_ClosePage", "text")):
+        close = getattr(pdfium_c, name)
+        monkeypatch.setattr(pdfium_c, name, lambda handle, close=close, event=event: (events.append(event), close(handle)))
     read_pdf(pdfs["long"])
-    assert events[:4] == ["text", "page", "text", "page"]  # each page and its text page right after reading
+    n_pages = len(pdfium.PdfDocument(pdfs["long"]))
+    assert n_pages > 1
+    assert events == ["text", "page"] * n_pages  # each page and its text page right after reading
+
+
+def test_page_frame_from_a_media_box_inherited_from_the_page_tree(tmp_path: Path) -> None:
+    """A MediaBox set on the page tree, not the page: pdfium's own page box, not US Letter."""
+    import pypdfium2.raw as pdfium_c
+
+    from planparse.readers.pdf import _media_box
+
+    data = plain_pdf(b"BT /F1 12 Tf 72 560 Td (Work plan for the year 2024, approved by the board) Tj ET")
+    inherited = data.replace(b"/MediaBox [0 0 612 792] ", b"").replace(b"/Count 1", b"/Count 1 /MediaBox [0 0 842 595]")
+    path = tmp_path / "inherited.pdf"
+    path.write_bytes(_fix_xref(inherited))
+    pdf = pdfium.PdfDocument(path)
+    try:
+        page = pdfium_c.FPDF_LoadPage(pdf.raw, 0)
+        try:
+            assert _media_box(page) == (0, 0, 842, 595)
+        finally:
+            pdfium_c.FPDF_ClosePage(page)
+    finally:
+        pdf.close()
+    assert read_pdf(path).lines[0].text.strip() == "Work plan for the year 2024, approved by the board"
+
+
+def _fix_xref(data: bytes) -> bytes:
+    """``data`` with its cross-reference offsets recomputed (after an edit changed object lengths)."""
+    body = data[: data.index(b"xref\n")]
+    offsets = [body.index(b"\n%d 0 obj\n" % n) + 1 for n in range(1, body.count(b" 0 obj\n") + 1)]
+    out = bytearray(body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
+    return bytes(out)
 
 
 def test_text_layer_path_does_not_load_pdfminer(pdfs: dict[str, Path]) -> None:
