@@ -7,6 +7,8 @@
   strategy (``readers.pdf_rules``).  pdfminer/pdfplumber are not used: they
   interpret content streams in Python, ~15x slower than ``pdftotext``,
   while pdfium does it in C (``python benchmarks/pdf_speed.py``).
+- **A page's items**: its words go into the cells of its ruled tables, the
+  rest into visual lines, in reading order (``readers.pdf_page``).
 - **Ruled tables** become ``Table`` blocks; the cell grid and tables
   continued on the next page are handled in ``readers.pdf_tables``, cell text
   with blank lines for vertical gaps and rotated header text in
@@ -34,9 +36,8 @@ import ctypes
 import dataclasses
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,17 +46,15 @@ import pypdfium2.raw as pdfium_c
 
 from planparse.errors import ConverterUnavailableError, EncryptedDocumentError, PlanparseError, ReadError
 from planparse.model import Block, Document, Line, SourceFormat, Table
-from planparse.readers.geometry import Word, char_width, group_lines, line_middle, measured_lines, render_line
-from planparse.readers.pdf_cells import Rotated, cell_lines, learn_pitch
+from planparse.readers.geometry import Word, char_width, render_line
+from planparse.readers.pdf_page import Page, layout_page, turn_page
 from planparse.readers.pdf_rules import find_tables, page_edges
 from planparse.readers.pdf_scan import is_ocr_layer_page
-from planparse.readers.pdf_tables import BBox, Grid, PendingTable, build_grid, build_rows, cell_at, same_columns
+from planparse.readers.pdf_tables import PendingTable, build_rows, same_columns
 from planparse.readers.pdf_words import Frame, page_words
 
 log = logging.getLogger(__name__)
 
-# A table needs at least this many cells; a single framed box is text.
-MIN_TABLE_CELLS = 2
 # A page with fewer letters/digits than this has no usable text layer; a PDF none of whose
 # pages has more is a scan (scanner watermarks such as "Scanned by ..." stay below it).
 MIN_PAGE_TEXT_CHARS = 40
@@ -79,16 +78,6 @@ _PDFIUM_ERRORS = {
 }
 
 OCR_LAYER_NOTE = "OCR text layer over page pictures (a searchable scan): the pictures read by OCR"
-
-@dataclass(slots=True)
-class _Page:
-    number: int
-    items: list[tuple[int, int, list[Word] | PendingTable]] = field(default_factory=list)  # (line, order, payload)
-    n_words: int = 0
-    cid_words: int = 0
-    alnum: int = 0
-    ocr_layer: bool = False  # a page picture under invisible OCR text (``pdf_scan``)
-
 
 def read_pdf(path: Path) -> Document:
     """Read a PDF's text layer; scans go to OCR (see module doc)."""
@@ -199,7 +188,7 @@ def _media_box(page: Any) -> tuple[float, float, float, float]:
     return 0.0, 0.0, 612.0, 792.0
 
 
-def _pages(path: Path, notes: list[str]) -> Iterator[_Page]:
+def _pages(path: Path, notes: list[str]) -> Iterator[Page]:
     with _pdf_errors():
         pdf = pdfium.PdfDocument(str(path))
     try:
@@ -223,134 +212,13 @@ def _pages(path: Path, notes: list[str]) -> Iterator[_Page]:
             cells = find_tables(edges)
             upright, rotated = words.upright, words.rotated
             if len(rotated) > max(MIN_TURNED_WORDS, len(upright)):
-                upright, rotated, cells = _turn_page(upright, rotated, cells, (frame.width, frame.height))
+                upright, rotated, cells = turn_page(upright, rotated, cells, (frame.width, frame.height))
                 notes.append(f"page {number}: text runs vertically; page read turned upright")
-            page_out = _layout_page(number, upright, rotated, cells, notes)
+            page_out = layout_page(number, upright, rotated, cells, notes)
             page_out.cid_words, page_out.alnum, page_out.ocr_layer = words.cid_words, words.alnum, ocr_layer
             yield page_out
     finally:
         pdf.close()
-
-
-def _turn_page(
-    upright: list[Word], rotated: list[Rotated], cells: list[list[BBox]], size: tuple[float, float]
-) -> tuple[list[Word], list[Rotated], list[list[BBox]]]:
-    """Turn a page whose text mostly runs vertically so that this text reads left to right.
-
-    Text turned counter-clockwise (reads bottom-to-top) is turned back clockwise:
-    (x, y) -> (height - y, x); text turned clockwise the other way: (x, y) -> (y, width - x).
-    The few words upright on the original page become rotated words.
-    """
-    width, height = size
-    ccw = sum(r.ccw for r in rotated) * 2 >= len(rotated)
-
-    def box(x0: float, top: float, x1: float, bottom: float) -> BBox:
-        return (height - bottom, x0, height - top, x1) if ccw else (top, width - x1, bottom, width - x0)
-
-    def word(w: Word) -> Word:
-        x0, top, x1, bottom = box(w.x0, w.top, w.x1, w.bottom)
-        return Word(w.text, x0, x1, top, bottom)
-
-    turned = [word(r.word) for r in rotated]
-    others = [Rotated(word(w), not ccw) for w in upright]
-    return turned, others, [[box(*c) for c in table] for table in cells]
-
-
-def _layout_page(
-    number: int,
-    upright: list[Word],
-    rotated: list[Rotated],
-    table_cells: Sequence[Sequence[BBox]],
-    notes: list[str],
-) -> _Page:
-    page = _Page(number, n_words=len(upright) + len(rotated))
-    grids = [build_grid(cells) for cells in table_cells if len(cells) >= MIN_TABLE_CELLS]
-    grids = [g for g in grids if len(g.spans) >= MIN_TABLE_CELLS]
-    in_cells: list[dict[int, list[Word]]] = [{} for _ in grids]  # per table: cell index -> its words, if any
-    rot_cells: list[dict[int, list[Rotated]]] = [{} for _ in grids]
-    table_of: dict[int, int] = {}  # id(word) -> its table, for the upright words in cells
-    if grids:
-        for w, found in zip(upright, _places(grids, upright), strict=True):
-            if found is not None:
-                t, k = found
-                cell = in_cells[t].get(k)
-                if cell is None:
-                    in_cells[t][k] = [w]
-                else:
-                    cell.append(w)
-                table_of[id(w)] = t
-    lost = 0
-    for r, found in zip(rotated, _places(grids, [r.word for r in rotated]), strict=True):
-        if found is None:
-            lost += 1
-        else:
-            rot_cells[found[0]].setdefault(found[1], []).append(r)
-    if lost:
-        notes.append(f"page {number}: {lost} rotated word(s) outside tables ignored")
-
-    visual = group_lines(upright)
-    first_line: list[int | None] = [None] * len(grids)  # the first visual line with upright words of a table
-    unseen = len(grids)  # tables whose first line is still to find
-    for k, line in enumerate(visual, start=1):
-        own = [w for w in line if id(w) not in table_of] if table_of else line
-        if unseen and len(own) < len(line):  # words in tables: the first such line of each table
-            for w in line:
-                table = table_of.get(id(w))
-                if table is not None and first_line[table] is None:
-                    first_line[table] = k
-                    unseen -= 1
-        if own:
-            page.items.append((k, 0, own))
-    for t, g in enumerate(grids):
-        start = first_line[t]
-        if start is None:  # no upright words: placed by its top edge, if it holds rotated ones
-            if not rot_cells[t]:
-                continue
-            start = 1 + sum(line_middle(line) < g.ys[0] for line in visual)
-        page.items.append((start, 1, _pending(g, in_cells[t], rot_cells[t], number, start)))
-    page.items.sort(key=lambda item: (item[0], item[1]))
-    return page
-
-
-def _places(grids: list[Grid], words: list[Word]) -> list[tuple[int, int] | None]:
-    """(table, cell) under each word's centre: the first table with a cell there (``cell_at``), else None."""
-    out: list[tuple[int, int] | None] = [None] * len(words)
-    centre_x = [(w.x0 + w.x1) / 2 for w in words]
-    centre_y = [(w.top + w.bottom) / 2 for w in words]
-    todo: Sequence[int] = range(len(words))
-    for t, g in enumerate(grids):
-        left, right, top, bottom = g.xs[0], g.xs[-1], g.ys[0], g.ys[-1]
-        rest = []  # not in this table
-        for i in todo:
-            x, y = centre_x[i], centre_y[i]
-            if left <= x <= right and top <= y <= bottom:
-                k = cell_at(g, x, y)
-                if k is not None:
-                    out[i] = (t, k)
-                    continue
-            rest.append(i)
-        todo = rest
-    return out
-
-
-def _pending(
-    grid: Grid, words: dict[int, list[Word]], rotated: dict[int, list[Rotated]], page: int, start: int
-) -> PendingTable:
-    """The table's cell texts; ``words``/``rotated``: the words of its cells by cell index (empty cells left out)."""
-    filled = sorted(words)  # in span order
-    grouped = {k: measured_lines(words[k]) for k in filled}  # once per cell: pitch, rows, text
-    pitch = learn_pitch([words[k] for k in filled], middle_groups=[grouped[k][1] for k in filled])
-    spans, xs = grid.spans, grid.xs
-    row_top: dict[int, float] = {}
-    for k in filled:
-        r0, mid = spans[k][0], grouped[k][1][0]
-        row_top[r0] = min(mid, row_top.get(r0, mid))
-    lines: list[tuple[str, ...]] = [()] * len(spans)  # an empty cell (about half of them) stays ()
-    for k in sorted(words.keys() | rotated.keys()) if rotated else filled:
-        r0, _, c0, c1 = spans[k]
-        own = grouped.get(k, (None, None, None))
-        lines[k] = cell_lines(words.get(k, ()), rotated.get(k, ()), pitch, row_top.get(r0), (xs[c0], xs[c1]), *own)
-    return PendingTable(grid, lines, page, start, grid.ys[0], grid.ys[-1])
 
 
 # --- document -----------------------------------------------------------------------
@@ -360,7 +228,7 @@ def _between_parts(payload: object) -> bool:
     return isinstance(payload, list) and bool(_BETWEEN_PARTS.match(" ".join(w.text for w in payload)))
 
 
-def _join_continued(pages: list[_Page], notes: list[str]) -> None:
+def _join_continued(pages: list[Page], notes: list[str]) -> None:
     """Move a table part opening a page into the table that ended the previous page.
 
     Only page numbers and "Продолжение таблицы" lines may stand between the parts.
@@ -390,7 +258,7 @@ def _join_continued(pages: list[_Page], notes: list[str]) -> None:
         open_table = current
 
 
-def _assemble(pages: list[_Page], notes: list[str]) -> list[Block]:
+def _assemble(pages: list[Page], notes: list[str]) -> list[Block]:
     _join_continued(pages, notes)
     text_words = [w for p in pages for _, _, pl in p.items if isinstance(pl, list) for w in pl]
     width = char_width(text_words)

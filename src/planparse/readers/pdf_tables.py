@@ -189,17 +189,17 @@ def _column_map(target: Sequence[float], own: Sequence[float]) -> list[int]:
 def _rows(part: PendingTable, target: Sequence[float]) -> list[list[Cell]]:
     """The part's cells on the target column boundaries."""
     cmap = _column_map(target, part.grid.xs)
-    empty = Cell(())  # one object for every empty place (cells are immutable)
-    rows = [[empty] * (len(target) - 1) for _ in range(part.grid.n_rows)]
+    empty = Cell(())  # one object for every empty place and every empty one-column cell (cells are immutable)
+    rows: list[list[Cell | None]] = [[None] * (len(target) - 1) for _ in range(part.grid.n_rows)]
     for (r0, r1, c0, c1), lines in zip(part.grid.spans, part.lines, strict=True):
         t0, t1 = cmap[c0], cmap[c1]
         if t1 <= t0:
             continue
         for r in range(r0, r1):
             row = rows[r]
-            if row[t0] is empty:  # not placed yet
-                row[t0] = Cell(lines, t1 - t0, continued=r > r0)
-    return rows
+            if row[t0] is None:  # not placed yet
+                row[t0] = Cell(lines, t1 - t0, continued=r > r0) if lines or t1 - t0 > 1 or r > r0 else empty
+    return [[cell or empty for cell in row] for row in rows]
 
 
 def _row_key(row: Sequence[Cell]) -> tuple[str, ...]:
