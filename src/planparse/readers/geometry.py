@@ -110,6 +110,16 @@ def _grouped(words: Iterable[Word], measure: bool) -> tuple[list[list[Word]], li
             return [], [], []
         w = ordered[0]
         return [ordered], [(w.top + w.bottom) / 2], [w.bottom - w.top]
+    top, bottom = ordered[0].top, ordered[0].bottom
+    for w in ordered:  # noqa: SIM110 (a loop that stops at the first other box: cheaper than all())
+        if w.bottom != bottom or w.top != top:
+            break
+    else:  # one font on one baseline (most cells): one line, left to right, as the loop below makes it
+        middle, height = (top + bottom) / 2, bottom - top
+        if -_HALF_MAX <= middle <= _HALF_MAX and 0 <= height <= _HALF_MAX:  # they join: no NaN, inf, height < 0
+            ordered.sort(key=_left)
+            w = ordered[0]  # the first word's values, as the loop takes them (a zero's sign included)
+            return [ordered], [(w.top + w.bottom) / 2], [w.bottom - w.top]
     ordered.sort(key=_reading_key)
     lines: list[list[Word]] = []
     middles: list[float] = []
