@@ -133,14 +133,9 @@ def main() -> None:
             for fn in methods.values():
                 fn(f)
         pages = {f: page_count(f) for f in files}
-        # Round-robin: every method on every file once per round, the best round counts, so that a slow
-        # spell of the machine touches all methods alike instead of one method's whole series.
-        times: dict[Path, dict[str, float]] = {f: dict.fromkeys(methods, float("inf")) for f in files}
-        for _ in range(args.repeat):
-            for f in files:
-                for name, fn in methods.items():
-                    spent = best_of(lambda fn=fn, f=f: fn(f), 1)
-                    times[f][name] = min(times[f][name], spent)
+        times: dict[Path, dict[str, float]] = {}
+        for f in files:
+            times[f] = {name: best_of(lambda fn=fn, f=f: fn(f), args.repeat) for name, fn in methods.items()}
 
     names = list(methods)
     print(f"ms per page, best of {args.repeat}\n")
