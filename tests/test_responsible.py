@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planparse.normalize.responsible import RESPONSIBLE_ALIASES, split_responsible
+from planparse.normalize.responsible import PARTY_HEADS, RESPONSIBLE_ALIASES, split_responsible
 from planparse.normalize.text import fold
 
 SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
@@ -65,6 +65,21 @@ SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
     ("Совет ветеранов;\nКомитет по молодежной политике\nОбластной Думы (по\nсогласованию)",
      ("Совет ветеранов", "Комитет по молодежной политике Областной Думы (по согласованию)")),
     ("Совет ветеранов\nКомитет по молодежной политике", ("Совет ветеранов", "Комитет по молодежной политике")),
+    # two parties run together on one line (a reader joined the paragraphs): split before a body's head
+    ("Комиссия по бюджету и муниципальной собственности Департамент финансов области (по\nсогласованию)",
+     ("Комиссия по бюджету и муниципальной собственности", "Департамент финансов области (по согласованию)")),
+    ("начальник управления Администрация района", ("начальник управления", "Администрация района")),
+    ("Председатель комиссии Совет ветеранов", ("Председатель комиссии", "Совет ветеранов")),
+    # ... but not after a capitalised word (a name without quotes), an adjective, a preposition, in quotes,
+    # before an oblique or plural form, or before a word that heads no body (a surname)
+    ("Исполнительный директор Ассоциации Совет муниципальных образований",
+     ("Исполнительный директор Ассоциации Совет муниципальных образований",)),
+    ("депутаты областная Дума", ("депутаты областная Дума",)),
+    ("обращение в Совет", ("обращение в Совет",)),
+    ("Ассоциация «депутатов Совет»", ("Ассоциация «депутатов Совет»",)),
+    ("председатель комиссии Совета", ("председатель комиссии Совета",)),
+    ("члены комиссии Собрания депутатов", ("члены комиссии Собрания депутатов",)),
+    ("Глава района Петров И.И.", ("Глава района Петров И.И.",)),
     # duplicates dropped
     ("РО ВСМС\nРО ВСМС", ("РО ВСМС",)),
     # aliases
@@ -169,3 +184,16 @@ def test_line_after_an_adjective_without_its_noun_continues(head: str, body: tup
     parties = split_responsible(f"{first}{head} {adjective}\n{rest}")
     assert parties[-1] == f"{head} {adjective} {rest}"
     assert len(parties) == (2 if first else 1)
+
+
+_LOWER_PARTIES = ["комиссия по бюджету", "отдел культуры", "начальник управления", "секретарь комиссии"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_LOWER_PARTIES), st.sampled_from(sorted(PARTY_HEADS)), st.sampled_from(["района", "области"]))
+def test_party_run_on_after_a_lowercase_noun_is_split(first: str, head: str, rest: str) -> None:
+    second = f"{head.capitalize()} {rest}"
+    assert split_responsible(f"{first} {second}") == (first, second)
+    # in quotes, or after a capitalised word (an unquoted name), the words stay one party
+    assert split_responsible(f"{first} «{second}»") == (f"{first} «{second}»",)
+    assert split_responsible(f"Ассоциации {second}") == (f"Ассоциации {second}",)

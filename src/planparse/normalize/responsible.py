@@ -21,7 +21,15 @@ A cell is free text: one party per line, or several per line separated by
   with a lowercase word that cannot be nominative ("комиссия по бюджету,
   налогам и финансам") stays attached to the party before it;
 * " и " never splits: "Управление образования и науки" is one body, and
-  telling it from "Администрация и Совет" needs knowledge we do not have.
+  telling it from "Администрация и Совет" needs knowledge we do not have;
+* two parties run together on one line ("... муниципальной собственности
+  Департамент финансов области": a PDF reader joins a paragraph to the line
+  above when the first word would not have fitted there, which is also how a
+  wrapped line looks) are split before a capitalised head of a body or an
+  official (:data:`PARTY_HEADS`, nominative singular) that directly follows
+  a lowercase noun, outside brackets/quotes.  A capitalised word before it
+  ("Ассоциации Совет муниципальных образований", a name without quotes) or an
+  adjective ("областная Дума") keeps the words together.
 
 Parties are cleaned (bullets, trailing punctuation, whitespace), kept as
 printed otherwise, de-duplicated in order, and mapped through
@@ -63,6 +71,16 @@ RESPONSIBLE_ALIASES: Mapping[str, str] = MappingProxyType(
         "исп. директор": "Исполнительный директор",
         "исп.директор": "Исполнительный директор",
     }
+)
+
+#: Lemmas of the head nouns that name a body or an official: where one, capitalised and nominative
+#: singular, follows a lowercase noun on the same line, a new party starts (module doc).  Plain data.
+PARTY_HEADS: frozenset[str] = frozenset(
+    """
+    администрация агентство аппарат ассоциация губернатор глава департамент директор дирекция дума
+    заместитель инспекция комиссия комитет министерство начальник отдел палата правительство правление
+    председатель президиум прокуратура руководитель секретариат секретарь служба собрание совет управление
+    """.split()
 )
 
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
@@ -238,6 +256,37 @@ def _split_separators(text: str) -> list[str]:
     return merged
 
 
+_CAPITAL_INSIDE_RE = regex.compile(r"\p{Ll}\s+\p{Lu}\p{Ll}")  # cheap pre-check for _run_on
+
+
+def _is_party_head(word: str) -> bool:
+    return any(
+        p.tag.POS == "NOUN" and p.normal_form in PARTY_HEADS and p.tag.case == "nomn" and p.tag.number == "sing"
+        for p in parse_word(word)
+    )
+
+
+def _run_on(piece: str) -> list[str]:
+    """``piece`` split where a second party starts on the same line (module doc, :data:`PARTY_HEADS`)."""
+    if not _CAPITAL_INSIDE_RE.search(piece):
+        return [piece]
+    depths = _matched_depths(piece) if _OPENER_RE.search(piece) else None
+    words = list(_WORD_RE.finditer(piece))
+    cuts = [
+        m.start()
+        for before, m in zip(words, words[1:], strict=False)
+        if m.group(0)[:1].isupper()
+        and not m.group(0).isupper()
+        and before.group(0).islower()
+        and not piece[before.end() : m.start()].strip()  # only spaces between the two words
+        and not (depths and depths[m.start()])
+        and _is_party_head(m.group(0))
+        and top_pos(before.group(0)) == "NOUN"
+    ]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def _clean_party(piece: str) -> str:
     """Strip bullets, trailing punctuation and extra spaces; apply aliases."""
     party = clean_title([piece])
@@ -261,11 +310,11 @@ def split_responsible(text: str | None) -> tuple[str, ...]:
     parties: list[str] = []
     for chunk in _chunks(text):
         joined = clean_title(chunk)
-        for piece in _split_separators(joined):
+        for piece in (part for separated in _split_separators(joined) for part in _run_on(separated)):
             party = _clean_party(piece)
             if party and party not in parties:
                 parties.append(party)
     return tuple(parties)
 
 
-__all__ = ["RESPONSIBLE_ALIASES", "continues_party", "split_responsible"]
+__all__ = ["PARTY_HEADS", "RESPONSIBLE_ALIASES", "continues_party", "split_responsible"]
