@@ -202,7 +202,7 @@ def _pages(path: Path, notes: list[str]) -> Iterator[Page]:
                     frame = Frame.of(_media_box(page), _ROTATION.get(pdfium_c.FPDFPage_GetRotation(page), 0))
                     textpage = _load(pdfium_c.FPDFText_LoadPage, page, None, number)
                     try:
-                        words = page_words(_address(textpage), frame)
+                        words = page_words(_address(textpage), frame, MIN_PAGE_TEXT_CHARS)
                     finally:
                         pdfium_c.FPDFText_ClosePage(textpage)
                     edges = page_edges(_address(page), frame)

@@ -84,7 +84,7 @@ class PageWords:
     upright: list[Word]
     rotated: list[Rotated]
     cid_words: int  # upright words with unmapped characters
-    alnum: int  # letters and digits on the page (text-layer check)
+    alnum: int  # letters and digits on the page, counted up to page_words' alnum_enough (text-layer check)
 
 
 def _joinable(tp: Handle, a: Seg, b: Seg) -> bool:
@@ -210,8 +210,11 @@ def _by_uprightness(segs: list[Seg], reader: Reader) -> list[tuple[bool, list[Se
     return [(upright, list(group)) for upright, group in groupby(segs, key=lambda s: s[OBJ][UPRIGHT])]
 
 
-def _alnum(segs: list[Seg]) -> int:
-    """Letters and digits on the page: all in the segments (no whitespace character is one), mostly whole."""
+def _alnum(segs: list[Seg], enough: int) -> int:
+    """Letters and digits on the page, counted until there are ``enough`` (then the count so far).
+
+    All are in the segments (no whitespace character is one), mostly whole.
+    """
     count = 0
     for text in map(_text, segs):
         if not text.isalnum():
@@ -220,6 +223,8 @@ def _alnum(segs: list[Seg]) -> int:
                 count += sum(map(str.isalnum, text))
                 continue
         count += len(text)
+        if count >= enough:
+            break
     return count
 
 
@@ -228,8 +233,12 @@ def clean(text: str) -> str:
     return text.translate(ODD_SPACES).strip()
 
 
-def page_words(textpage: int, frame: Frame) -> PageWords:
-    """The words of one page (``textpage``: the address of an ``FPDF_TEXTPAGE``)."""
+def page_words(textpage: int, frame: Frame, alnum_enough: int = 1 << 62) -> PageWords:
+    """The words of one page (``textpage``: the address of an ``FPDF_TEXTPAGE``).
+
+    ``alnum_enough``: letters and digits are counted (``PageWords.alnum``) only until there are
+    this many, all a text-layer check needs; by default all of them.
+    """
     reader = Reader(textpage, frame)
     tp = reader.tp
     n = count_chars(tp)
@@ -239,7 +248,7 @@ def page_words(textpage: int, frame: Frame) -> PageWords:
     text = page_text(tp, n)
     tidy = _INVISIBLE.search(text) is not None  # else clean() leaves every upright word as it is
     segs = segments(reader, text)
-    out.alnum = _alnum(segs)
+    out.alnum = _alnum(segs, alnum_enough)
     for upright, group in _by_uprightness(segs, reader):
         if upright:
             out.cid_words += _upright_words(tp, group, tidy, out.upright)
