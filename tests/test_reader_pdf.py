@@ -707,6 +707,44 @@ def test_row_continuation_rule() -> None:
     assert not pdf_tables.is_row_continuation((Cell(("Новая группа",)), Cell(()), Cell(())), above)
     new_row = (Cell(("- Сбор информации",)), Cell(("май",)), Cell(("РО ВСМС",)))
     assert not pdf_tables.is_row_continuation(new_row, above)
+    # a paragraph running on over the page end: the word would not have fitted, the text above stops mid-phrase
+    above = (Cell(("11.1. Семинар",)), Cell(("февраль",)), Cell(("Департамент финансов (по",)))
+    rest = (Cell(("11.2. Круглый стол",)), Cell(("март",)), Cell(("согласованию)",)))
+    assert pdf_tables.is_row_continuation(rest, above, [False, False, True])
+    assert not pdf_tables.is_row_continuation(rest, above, [False, True, False])  # "февраль" is whole
+    closed = (*above[:2], Cell(("Департамент финансов",)))
+    assert not pdf_tables.is_row_continuation(rest, closed, [False, False, True])
+
+
+def _part(rows: list[tuple[str, str]], top: float, last_words: list[list[Word]]) -> pdf_tables.PendingTable:
+    """A two-column table part, one grid row per (left, right) texts; ``last_words``: the right cells' lines."""
+    ys = [top + 20.0 * k for k in range(len(rows) + 1)]
+    grid = pdf_tables.build_grid([c for k in range(len(rows)) for c in ((0, ys[k], 50, ys[k + 1]), (50, ys[k], 150, ys[k + 1]))])
+    lines = [(text,) if text else () for row in rows for text in row]
+    ends: list[pdf_tables.CellEnds | None] = [None] * len(lines)
+    for k, words in enumerate(last_words):
+        ends[2 * k + 1] = (words, words, 96.0)
+    return pdf_tables.PendingTable(grid, lines, 1, 1, ys[0], ys[-1], ends=ends)
+
+
+def test_paragraph_broken_by_the_page_end_is_glued() -> None:
+    """The right cell's last line is full (the next word would not fit): the rows and the paragraph are joined."""
+    full = [Word("Департамент", 52, 110, 0, 11), Word("финансов", 113, 140, 0, 11), Word("(по", 143, 146, 0, 11)]
+    first = _part([("1.", "Отчёт"), ("2.", "Департамент финансов (по")], 0, [[Word("Отчёт", 52, 80, 0, 11)], full])
+    rest = _part([("", "согласованию)"), ("3.", "Правление")], 0, [[Word("согласованию)", 52, 100, 0, 11)]])
+    first.parts.append(rest)
+    rows, notes = pdf_tables.build_rows(first)
+    assert [tuple(c.text for c in row) for row in rows] == [
+        ("1.", "Отчёт"),
+        ("2.", "Департамент финансов (по согласованию)"),
+        ("3.", "Правление"),
+    ]
+    assert any("broken by the page end" in n for n in notes)
+    short = [Word("Отдел", 52, 80, 0, 11)]  # "согласованию)" would have fitted after it: a new paragraph
+    first = _part([("1.", "Отчёт"), ("2.", "Отдел")], 0, [[Word("Отчёт", 52, 80, 0, 11)], short])
+    first.parts.append(_part([("", "согласованию)")], 0, [[Word("согласованию)", 52, 100, 0, 11)]]))
+    rows, _ = pdf_tables.build_rows(first)
+    assert rows[-1][1].lines == ("Отдел", "согласованию)")  # joined (first cell empty), not glued
 
 
 def test_wrapped_lines_and_paragraphs() -> None:

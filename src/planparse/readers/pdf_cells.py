@@ -213,6 +213,12 @@ def is_wrapped(
     return needed > inner_width - WRAP_SLACK
 
 
+def text_width(box: tuple[float, float], start: float) -> float:
+    """The width a cell's lines may fill: the cell (``box``: left, right) less its padding on both sides,
+    as far as the text shows it (``start``: the lines' leftmost x0), at most ``MAX_CELL_PAD`` a side."""
+    return box[1] - box[0] - 2 * min(max(0.0, start - box[0]), MAX_CELL_PAD)
+
+
 def glue(left: str, right: str) -> str:
     """Join a wrapped line to its paragraph; a line-end hyphen is dropped only in a soft break."""
     if left[-1:] != "-" and left[-2:] != "-\n":  # what _HYPHEN_END needs, tested cheaply
@@ -268,8 +274,7 @@ def cell_lines(
             texts = [" ".join([w.text for w in line]) for line in lines]  # glued words changed them
             middles = heights = None
             start = min([line[0].x0 for line in lines])
-        pad = min(max(0.0, start - box[0]), MAX_CELL_PAD)
-        inner_width = box[1] - box[0] - 2 * pad
+        inner_width = text_width(box, start)
     if middles is None or heights is None:
         middles = [line_middle(line) for line in lines]
         heights = [median_sorted(sorted([w.bottom - w.top for w in line])) for line in lines]

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from planparse.readers.geometry import Word, group_lines, line_middle, measured_lines
-from planparse.readers.pdf_cells import Rotated, cell_lines, learn_pitch
-from planparse.readers.pdf_tables import BBox, Grid, PendingTable, build_grid, cell_at
+from planparse.readers.pdf_cells import Rotated, cell_lines, learn_pitch, text_width
+from planparse.readers.pdf_tables import BBox, CellEnds, Grid, PendingTable, build_grid, cell_at
 
 T = TypeVar("T")
 
@@ -152,8 +152,14 @@ def _pending(
         r0, mid = spans[k][0], grouped[k][1][0]
         row_top[r0] = min(mid, row_top.get(r0, mid))
     lines: list[tuple[str, ...]] = [()] * len(spans)  # an empty cell (about half of them) stays ()
+    ends: list[CellEnds | None] = [None] * len(spans)  # for the first and last row: a row broken by a page end
+    last_row = len(grid.ys) - 1
     for k in sorted(words.keys() | rotated.keys()) if rotated else filled:
-        r0, _, c0, c1 = spans[k]
+        r0, r1, c0, c1 = spans[k]
         own = grouped.get(k, (None, None, None))
-        lines[k] = cell_lines(words.get(k, ()), rotated.get(k, ()), pitch, row_top.get(r0), (xs[c0], xs[c1]), *own)
-    return PendingTable(grid, lines, page, start, grid.ys[0], grid.ys[-1])
+        box = (xs[c0], xs[c1])
+        lines[k] = cell_lines(words.get(k, ()), rotated.get(k, ()), pitch, row_top.get(r0), box, *own)
+        visual = own[0]  # as cell_lines left them (words broken by the cell glued)
+        if visual and (r0 == 0 or r1 == last_row):
+            ends[k] = (visual[0], visual[-1], text_width(box, min([line[0].x0 for line in visual])))
+    return PendingTable(grid, lines, page, start, grid.ys[0], grid.ys[-1], ends=ends)

@@ -17,10 +17,16 @@ Rules, in the order they apply:
   (within ``COLUMN_TOLERANCE``; a subset is enough, its cells are then mapped
   onto the first part's columns).  A header row repeated on the new page is
   dropped.  The part's first row is the rest of a row broken by the page end
-  when its first cell is empty and a filled cell starts in lower case, or when
+  when its first cell is empty and a filled cell starts in lower case, when
   it leaves empty a cell the row above fills and every filled cell goes on
-  with the row above (lower case, or a bullet continuing a bulleted list);
-  its cell lines are then appended to the row above (``is_row_continuation``).
+  with the row above (lower case, or a bullet continuing a bulleted list), or
+  when a filled cell starts in lower case, its first word would not have
+  fitted on the last line of the cell above and that cell stops mid-phrase
+  (an open bracket or quote, a trailing comma or hyphen); its cell lines are
+  then appended to the row above (``is_row_continuation``).  A cell whose
+  first word would not have fitted on the last line above goes on with that
+  paragraph (``pdf_cells.is_wrapped``, ``glue``), as wrapped lines do within
+  a page, so the cell keeps the paragraphs a DOCX cell holds.
 
 The cell-text functions are re-exported here for the readers that import
 them from this module (``readers.ocr_table``).
@@ -34,6 +40,7 @@ from dataclasses import dataclass, field
 from math import nan
 
 from planparse.model import Cell
+from planparse.readers.geometry import Word
 from planparse.readers.pdf_cells import (
     Rotated,
     cell_lines,
@@ -48,6 +55,7 @@ from planparse.readers.pdf_cells import (
 
 __all__ = [
     "BBox",
+    "CellEnds",
     "Grid",
     "PendingTable",
     "Rotated",
@@ -66,6 +74,8 @@ __all__ = [
 ]
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom (display space, top-left origin)
+# A cell's first and last visual line (words) and the width its text may fill (``pdf_cells.text_width``).
+CellEnds = tuple[Sequence[Word], Sequence[Word], float]
 
 # Cell edges closer than this (points) are one grid boundary.
 EDGE_TOLERANCE = 2.0
@@ -167,6 +177,7 @@ class PendingTable:
     top: float
     bottom: float
     parts: list[PendingTable] = field(default_factory=list)  # continuation parts, in order
+    ends: list[CellEnds | None] = field(default_factory=list)  # per span, if known (first and last row cells)
 
     @property
     def n_cells(self) -> int:
@@ -186,12 +197,15 @@ def _column_map(target: Sequence[float], own: Sequence[float]) -> list[int]:
     return [_index(target, x) for x in own]
 
 
-def _rows(part: PendingTable, target: Sequence[float]) -> list[list[Cell]]:
-    """The part's cells on the target column boundaries."""
+def _rows(part: PendingTable, target: Sequence[float]) -> tuple[list[list[Cell]], list[list[CellEnds | None]]]:
+    """The part's cells on the target column boundaries, and each placed cell's ``CellEnds`` where known."""
     cmap = _column_map(target, part.grid.xs)
     empty = Cell(())  # one object for every empty place and every empty one-column cell (cells are immutable)
-    rows: list[list[Cell | None]] = [[None] * (len(target) - 1) for _ in range(part.grid.n_rows)]
-    for (r0, r1, c0, c1), lines in zip(part.grid.spans, part.lines, strict=True):
+    width = len(target) - 1
+    rows: list[list[Cell | None]] = [[None] * width for _ in range(part.grid.n_rows)]
+    ends: list[list[CellEnds | None]] = [[None] * width for _ in range(part.grid.n_rows)]
+    known = part.ends
+    for k, ((r0, r1, c0, c1), lines) in enumerate(zip(part.grid.spans, part.lines, strict=True)):
         t0, t1 = cmap[c0], cmap[c1]
         if t1 <= t0:
             continue
@@ -199,7 +213,9 @@ def _rows(part: PendingTable, target: Sequence[float]) -> list[list[Cell]]:
             row = rows[r]
             if row[t0] is None:  # not placed yet
                 row[t0] = Cell(lines, t1 - t0, continued=r > r0) if lines or t1 - t0 > 1 or r > r0 else empty
-    return [[cell or empty for cell in row] for row in rows]
+                if known and known[k] is not None:
+                    ends[r][t0] = known[k]
+    return [[cell or empty for cell in row] for row in rows], ends
 
 
 def _row_key(row: Sequence[Cell]) -> tuple[str, ...]:
@@ -215,17 +231,34 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
-def is_row_continuation(row: Sequence[Cell], previous: Sequence[Cell] | None = None) -> bool:
+def _stops_open(text: str) -> bool:
+    """The text stops mid-phrase: a bracket or quote left open, or a trailing comma, hyphen or dash."""
+    t = text.rstrip()
+    return bool(t) and (t[-1] in ",-–—" or t.count("(") > t.count(")") or t.count("«") > t.count("»"))
+
+
+def is_row_continuation(
+    row: Sequence[Cell], previous: Sequence[Cell] | None = None, wrapped: Sequence[bool] = ()
+) -> bool:
     """Whether a part's first row is the rest of the previous part's last row.
 
     Either its first cell is empty and a filled cell starts in lower case, or
     it leaves empty a cell that ``previous`` fills while each filled cell goes
     on with its counterpart: lower case, or a bullet where the counterpart
-    holds bullet lines (a list broken by the page end).
+    holds bullet lines (a list broken by the page end), or a filled cell starts
+    in lower case where its counterpart stops mid-phrase (``_stops_open``) and
+    its first word would not have fitted on the counterpart's last line
+    (``wrapped``, per column, see ``pdf_cells.is_wrapped``; alone that is common
+    in narrow columns: "ежеквартально" above "март, сентябрь").
     """
     filled = [k for k, c in enumerate(row) if c.text and not c.continued]
     if not filled:
         return False
+    if previous is not None and any(
+        k < len(wrapped) and wrapped[k] and _starts_lower(row[k].text) and _stops_open(previous[k].text)
+        for k in filled
+    ):
+        return True
     if not row[0].text and any(_starts_lower(row[k].text) for k in filled):
         return True
     if previous is None or len(previous) != len(row):
@@ -238,27 +271,45 @@ def is_row_continuation(row: Sequence[Cell], previous: Sequence[Cell] | None = N
     )
 
 
+def _wraps(before: CellEnds | None, after: CellEnds | None, lines: tuple[str, ...]) -> bool:
+    """Whether a cell part (``after``, its ``lines``) goes on with the paragraph the part ``before`` ends with."""
+    if before is None or after is None or not lines or not lines[0]:  # a leading blank line: a new paragraph
+        return False
+    return is_wrapped(before[1], after[0], before[2])
+
+
 def build_rows(table: PendingTable) -> tuple[tuple[tuple[Cell, ...], ...], list[str]]:
     """The whole table (with its continuation parts) as rows of cells, plus notes."""
     target = table.grid.xs
-    rows = _rows(table, target)
+    rows, row_ends = _rows(table, target)
+    last_ends = row_ends[-1] if row_ends else []  # of the last row so far, per column
     notes: list[str] = []
     for part in table.parts:
-        more = _rows(part, target)
+        more, more_ends = _rows(part, target)
         header = [_row_key(r) for r in rows[:MAX_HEADER_ROWS]]
         repeated = 0
         while repeated < len(header) and repeated < len(more) and _row_key(more[repeated]) == header[repeated]:
             repeated += 1
         if repeated:
             notes.append(f"page {part.page}: repeated table header ({repeated} row(s)) dropped")
-            more = more[repeated:]
-        if more and rows and is_row_continuation(more[0], rows[-1]):
-            notes.append(f"page {part.page}: table row broken by the page end joined to the row above")
-            first, *more = more
-            last = rows[-1]
-            for j, cell in enumerate(first):
-                if cell.lines and not cell.continued:
-                    old = last[j]
-                    last[j] = Cell(old.lines + cell.lines, old.colspan, old.continued)
+            more, more_ends = more[repeated:], more_ends[repeated:]
+        if more and rows:
+            first = more[0]
+            wrapped = [_wraps(a, b, c.lines) for a, b, c in zip(last_ends, more_ends[0], first, strict=False)]
+            if is_row_continuation(first, rows[-1], wrapped):
+                notes.append(f"page {part.page}: table row broken by the page end joined to the row above")
+                last = rows[-1]
+                for j, cell in enumerate(first):
+                    if cell.lines and not cell.continued:
+                        old = last[j]
+                        if j < len(wrapped) and wrapped[j] and old.lines:  # one paragraph over the page end
+                            lines = (*old.lines[:-1], glue(old.lines[-1], cell.lines[0]), *cell.lines[1:])
+                        else:
+                            lines = old.lines + cell.lines
+                        last[j] = Cell(lines, old.colspan, old.continued)
+                        last_ends[j] = more_ends[0][j]
+                more, more_ends = more[1:], more_ends[1:]
         rows.extend(more)
+        if more_ends:
+            last_ends = more_ends[-1]
     return tuple(tuple(r) for r in rows), notes
