@@ -71,6 +71,7 @@ def layout_page(
     table_cells: Sequence[Sequence[BBox]],
     notes: list[str],
 ) -> Page:
+    """The page's items in reading order (module doc); notes about words left out go to ``notes``."""
     page = Page(number, n_words=len(upright) + len(rotated))
     grids = [build_grid(cells) for cells in table_cells if len(cells) >= MIN_TABLE_CELLS]
     grids = [g for g in grids if len(g.spans) >= MIN_TABLE_CELLS]
