@@ -295,33 +295,43 @@ def _cells(v_edges: list[BBox], h_edges: list[BBox]) -> list[tuple[BBox, tuple[i
         row.append((x, point))
     cells: list[tuple[BBox, tuple[int, int, int, int]]] = []
     for x, column in columns.items():  # the points in sorted order, column by column, top to bottom
-        height = len(column)
-        for k in range(height - 1):  # the bottom point has nothing below it
-            y, (vs, hs, pid), row, j = column[k]
-            width = len(row)
-            if j + 1 == width:  # ... and the rightmost point nothing to its right
-                continue
-            # pdfplumber's search for the smallest cell with its top-left corner here: the points below
-            # sharing a v edge, top to bottom, each with the points to the right sharing an h edge, left
-            # to right, until the fourth corner shares an edge with both (indexes, not slices: most
-            # searches end at the first pair)
-            for kb in range(k + 1, height):
-                below, (below_v, below_h, below_id), _, _ = column[kb]
-                if not vs & below_v:
-                    continue
-                corners = None
-                for jr in range(j + 1, width):
-                    rx, (right_v, right_h, right_id) = row[jr]
-                    if not hs & right_h:
-                        continue
-                    corner = points.get((rx, below))
-                    if corner is not None and corner[0] & right_v and corner[1] & below_h:
-                        corners = (pid, below_id, right_id, corner[2])
-                        break
-                if corners is not None:
-                    cells.append(((x, y, rx, below), corners))
-                    break
+        for k in range(len(column) - 1):  # the bottom point has nothing below it
+            row, j = column[k][2], column[k][3]
+            if j + 1 < len(row):  # ... and the rightmost point nothing to its right
+                found = _cell_at(points, x, column, k, row, j)
+                if found:
+                    cells.append(found)
     return cells
+
+
+def _cell_at(
+    points: dict[tuple[float, float], list[int]],
+    x: float,
+    column: list[_Below],
+    k: int,
+    row: list[tuple[float, list[int]]],
+    j: int,
+) -> tuple[BBox, tuple[int, int, int, int]] | None:
+    """The smallest cell with its top-left corner at ``column[k]`` (the point ``row[j]``).
+
+    Tried as pdfplumber tries them: the points below sharing a v edge, top to
+    bottom, each with the points to the right sharing an h edge, left to
+    right, until the fourth corner shares an edge with both.  Walked by index
+    (most searches end at the first pair, so slices would cost more than the search).
+    """
+    y, (vs, hs, pid), _, _ = column[k]
+    for kb in range(k + 1, len(column)):
+        below, (below_v, below_h, below_id), _, _ = column[kb]
+        if not vs & below_v:
+            continue
+        for jr in range(j + 1, len(row)):
+            rx, (right_v, right_h, right_id) = row[jr]
+            if not hs & right_h:
+                continue
+            corner = points.get((rx, below))
+            if corner is not None and corner[0] & right_v and corner[1] & below_h:
+                return (x, y, rx, below), (pid, below_id, right_id, corner[2])
+    return None
 
 
 def _tables(cells: list[tuple[BBox, tuple[int, int, int, int]]]) -> list[list[BBox]]:
