@@ -3,8 +3,10 @@ centred section rows in aligned text, one-row-per-group tables (no files involve
 
 from __future__ import annotations
 
+import pytest
+
 from planparse.api import convert_document, convert_text
-from planparse.layouts.cells import header_roles
+from planparse.layouts.cells import header_roles, is_column_numbering
 from planparse.model import Activity, Cell, Document, Line, SourceFormat, Table
 
 TITLE = "План работы Совета муниципальных образований Псковской области на 2023 год"
@@ -268,3 +270,139 @@ def test_group_item_in_a_multi_activity_row_gets_no_entry() -> None:
     assert rows["2.2"].months == (4,) and rows["2.2"].responsible == ("Руководитель группы по благоустройству",)
     assert all("responsible_by_position" not in a.flags and "timing_by_position" not in a.flags for a in rows.values())
     assert rows["1"].section_title == "Работа постоянных комиссий"
+
+
+# --- F. headers over two rows, column numbering, section rows, lettered sub-items --------------------
+
+
+def test_two_row_header_names_the_quarters_under_a_merged_cell() -> None:
+    empty = Cell(())
+    doc = _table_doc(
+        [
+            ["№", "Мероприятия", "Исполнители", Cell(("Срок проведения",), colspan=4), empty, empty, empty],
+            ["№", "Мероприятия", "Исполнители", "I кв.", "II кв.", "III кв.", "IV кв."],
+            ["1.", "Заседание президиума", "Президиум", "+", "", "+", ""],
+            ["2.", "Отчёт о работе", "Исполнительный директор", "", "", "", "+"],
+        ]
+    )
+    result = convert_document(doc)
+    rows = _by_no(result.activities)
+    assert list(rows) == ["1", "2"]  # the header's second row is no activity
+    assert rows["1"].months == (1, 2, 3, 7, 8, 9) and rows["2"].months == (10, 11, 12)
+    assert all("mark_column_unknown" not in a.flags for a in result.activities)
+
+
+def test_a_second_row_that_is_data_stays_data() -> None:
+    doc = _table_doc(
+        [
+            ["№", "Мероприятие", "I кв.", "II кв.", "III кв.", "IV кв.", "Ответственный"],
+            ["1.", "Заседание правления", "+", "", "", "+", "Председатель"],
+        ]
+    )
+    assert _by_no(convert_document(doc).activities)["1"].months == (1, 2, 3, 10, 11, 12)
+
+
+@pytest.mark.parametrize(
+    ("cells", "numbering"),
+    [
+        (["1", "2", "3", "4"], True),
+        (["1.", "2.", "3.", "4.", "5"], True),
+        (["1", "2", "3", "", ""], False),  # too few columns numbered
+        (["1", "3", "4", "5"], False),  # not 1, 2, 3 …
+        (["1", "Заседание", "март", "Совет"], False),  # an activity
+        (["2", "3", "4"], False),  # does not start at 1
+    ],
+)
+def test_column_numbering_row(cells: list[str], numbering: bool) -> None:
+    assert is_column_numbering(cells) is numbering
+
+
+def test_column_numbering_row_under_the_header_is_no_activity() -> None:
+    doc = _table_doc(
+        [
+            ["№", "Мероприятие", "Срок", "Ответственный"],
+            ["1", "2", "3", "4"],
+            ["1", "Заседание Совета", "март", "Председатель"],
+        ]
+    )
+    activities = convert_document(doc).activities
+    assert [(a.item_no, a.title) for a in activities] == [("1", "Заседание Совета")]
+
+
+@pytest.mark.parametrize(
+    ("labels", "months"),
+    [
+        (["ян в.", "фе в.", "март", "апр.", "май", "ию\n\nнь", "ию ль", "ав г.", "се нт .", "ок т.", "но яб .", "дек."],
+         list(range(1, 13))),
+        (["I", "II", "III", "IV", "V", "VI", "VI I", "VI II", "IX", "X", "XI", "XI I"], list(range(1, 13))),
+    ],
+)
+def test_month_labels_broken_by_a_narrow_column(labels: list[str], months: list[int]) -> None:
+    roles = header_roles(["№", "Мероприятие", *labels, "Ответственный"])
+    assert [r.months[0] for r in roles[2:14] if r.kind == "month"] == months
+    assert roles[0].kind == "number" and roles[-1].kind == "responsible"
+
+
+def test_merged_row_with_an_arabic_number_is_a_numbered_section() -> None:
+    wide = Cell(("1. Организационные мероприятия",), colspan=4)
+    doc = _table_doc(
+        [
+            ["№", "Мероприятие", "Срок", "Ответственный"],
+            [wide, Cell(()), Cell(()), Cell(())],
+            ["1.1", "Заседание Совета", "март", "Председатель"],
+        ]
+    )
+    (row,) = convert_document(doc).activities
+    assert (row.section_no, row.section_title, row.item_no) == ("1", "Организационные мероприятия", "1.1")
+
+
+PIPE_ROMAN_SECTIONS = f"""{TITLE}
+
+Опубликовано: 16.01.2023 | Просмотров: 412
+
+| № | Мероприятие | Ответственные | Сроки |
+| I. | Организационные мероприятия | | |
+| 1. | Заседание правления | Председатель<br>Исполнительный директор | 1 квартал |
+| II. Правовая работа | | | |
+| 2. | Мониторинг законодательства | Юрист | в течение года |
+
+Поделиться: ВКонтакте | Одноклассники | Telegram
+"""
+
+
+def test_pipe_table_sections_in_the_number_column_and_web_page_remnants() -> None:
+    activities = convert_text(PIPE_ROMAN_SECTIONS, "t.txt").activities
+    assert [(a.section_no, a.section_title, a.item_no) for a in activities] == [
+        ("I", "Организационные мероприятия", "1"),
+        ("II", "Правовая работа", "2"),
+    ]
+    assert activities[0].responsible == ("Председатель", "Исполнительный директор")  # <br> breaks the cell
+
+
+def test_lettered_sub_items_are_numbered_under_the_item_above() -> None:
+    doc = _table_doc(
+        [
+            ["№", "Мероприятие", "Срок", "Ответственный"],
+            ["1.3", "Заседания рабочих групп:", "", ""],
+            ["а)", "по вопросам сотрудничества", "февраль", "Руководитель группы"],
+            ["", "б) по вопросам малых городов", "апрель", "Руководитель группы"],
+        ]
+    )
+    rows = convert_document(doc).activities
+    assert [(a.item_no, a.parent_no, a.title) for a in rows] == [
+        ("1.3", "1", "Заседания рабочих групп"),
+        ("1.3.а", "1.3", "по вопросам сотрудничества"),
+        ("1.3.б", "1.3", "по вопросам малых городов"),
+    ]
+    assert rows[0].is_group and "timing_missing" not in rows[0].flags
+
+
+def test_a_letter_without_a_numbered_item_above_gives_no_number() -> None:
+    doc = _table_doc(
+        [
+            ["№", "Мероприятие", "Срок", "Ответственный"],
+            ["а)", "Заседание Совета", "март", "Председатель"],
+        ]
+    )
+    (row,) = convert_document(doc).activities
+    assert row.item_no is None and row.title == "Заседание Совета"

@@ -68,6 +68,23 @@ def section_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
+_ARABIC_HEADING = regex.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\p{Lu}.*)$")
+
+
+def heading_row_section(text: str) -> tuple[str, str] | None:
+    """``section_heading``, or ("1", "Организационные мероприятия") for "1. Организационные мероприятия".
+
+    Only for text that is a heading by its place (a table row merged across the
+    table): there a single Arabic number is a section's, while in running text
+    a "1." line is an item.  "1.1. ..." stays a group item's number.
+    """
+    found = section_heading(text)
+    if found:
+        return found
+    m = _ARABIC_HEADING.match(text)
+    return (m.group(1), m.group(2).strip()) if m else None
+
+
 def ocr_section_heading(text: str) -> tuple[str, str, str] | None:
     """("II", "Контрольная деятельность", "П") when the line starts with an OCR
     look-alike of a Roman section number ("П.", "Ш.", "ГУ.", "ll.", "1.").

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from planparse.layouts.base import MARKS, SUSPECT_MARKS, item_start, section_heading
+from planparse.layouts.base import MARKS, SUSPECT_MARKS, heading_row_section, item_start, section_heading
 from planparse.model import RawItem
 
 _MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма[йяе]", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
@@ -69,7 +69,15 @@ def header_roles(cells: Sequence[str]) -> list[Role]:
     of quarter/month columns (``_quarters_by_position``, ``_months_by_position``).
     """
     roles = [header_role(c) for c in cells]
-    bare = [c.strip().upper().rstrip(".") for c in cells]
+    # A narrow column breaks its label inside the word ("ян" / "в.", "VI" / "I", "ию" / "нь"):
+    # a label read as nothing is read again without its breaks, for a month, quarter or year.
+    squeezed = ["".join(c.split()) for c in cells]
+    for k, text in enumerate(squeezed):
+        if roles[k].kind == "unknown" and text != cells[k].strip():
+            again = header_role(text)
+            if again.kind in MARK_KINDS:
+                roles[k] = again
+    bare = [c.upper().rstrip(".") for c in squeezed]
     for seq in (_ROMAN_MONTHS, tuple(str(i) for i in range(1, 13))):
         for start in range(len(bare) - 11):
             if tuple(bare[start : start + 12]) == seq:
@@ -152,6 +160,48 @@ def may_name_title(text: str) -> bool:
     return bool(_TITLE_HEADER.search(" ".join(text.split())))
 
 
+def _mark_columns(roles: Sequence[Role]) -> int:
+    return sum(r.kind in MARK_KINDS for r in roles)
+
+
+def is_column_numbering(cells: Sequence[str]) -> bool:
+    """The row under an official table's header that numbers its columns: "1 | 2 | 3 | 4"."""
+    filled = [c.strip().rstrip(".") for c in cells if c.strip()]
+    return (
+        len(filled) >= 3
+        and 5 * len(filled) >= 4 * len(cells)
+        and all(c.isdigit() for c in filled)
+        and [int(c) for c in filled] == list(range(1, len(filled) + 1))
+    )
+
+
+def table_header(rows: Sequence[Sequence[str]]) -> tuple[list[Role], int]:
+    """The header's column roles and how many of the first ``rows`` (cell texts) it takes.
+
+    A header may take two rows: a cell such as "Срок проведения" merged over
+    the columns below it, which the second row names ("I кв." … "IV кв.",
+    month names or numbers).  The second row joins the header when it names
+    more mark columns than the first; each column then takes the name from the
+    row that gives it a mark role.  A row numbering the columns ("1 | 2 | 3")
+    right under the header belongs to it too.
+    """
+    if not rows:
+        return [], 0
+    top = list(rows[0])
+    roles, used = header_roles(top), 1
+    if len(rows) > 1 and not is_column_numbering(rows[1]):
+        below = [*rows[1], *[""] * (len(top) - len(rows[1]))][: max(len(top), len(rows[1]))]
+        top += [""] * (len(below) - len(top))
+        lower = header_roles(below)
+        if _mark_columns(lower) >= 2 and _mark_columns(lower) > _mark_columns(roles):
+            merged = header_roles([b if r.kind in MARK_KINDS else a for a, b, r in zip(top, below, lower, strict=True)])
+            if is_plan_header(merged):
+                roles, used = merged, 2
+    if len(rows) > used and is_column_numbering(rows[used]):
+        used += 1
+    return roles, used
+
+
 def is_plan_header(roles: Sequence[Role]) -> bool:
     kinds = [r.kind for r in roles]
     has_title = "title" in kinds
@@ -161,6 +211,9 @@ def is_plan_header(roles: Sequence[Role]) -> bool:
 
 _DAY = regex.compile(r"^\d{1,2}(?:\s*[-–,]\s*\d{1,2})*\.?$")
 _ITEM_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*")
+# A lettered sub-item's label ("а)", "б.", "в"), numbered under the item above it (``rows_to_items``).
+_LETTER = regex.compile(r"\p{Ll}(?=[).]?$)[).]?")
+_LETTER_START = regex.compile(r"^\s*(\p{Ll})\)\s+")
 
 
 def only_marks(text: str) -> bool:
@@ -228,11 +281,18 @@ def row_to_item(
             by_kind.setdefault(role.kind, []).append(cell.strip())
     number_cell = " ".join(by_kind.get("number", [])).strip().rstrip(".")
     title_cell = "\n".join(by_kind.get("title", []) + by_kind.get("unknown", []))
-    if not title_cell.strip():
-        return None
-    first, *rest = title_cell.split("\n")
     others = by_kind.keys() - {"title", "unknown", "number"}
-    if not number_cell and not others and not months and not all_year:
+    bare = not others and not months and not all_year  # nothing but a number and a title
+    if not title_cell.strip():
+        # "I. Организационные мероприятия" written across the number cell: a section, else an empty row
+        return section_heading(" ".join(number_cell.split())) if bare and number_cell else None
+    first, *rest = title_cell.split("\n")
+    if bare and number_cell and not number_cell[:1].isdigit():
+        # a Roman numeral in the number column: the row is a section heading ("| I. | Организационные ... |")
+        heading = section_heading(f"{number_cell}. {' '.join(title_cell.split())}")
+        if heading:
+            return heading
+    if not number_cell and bare:
         heading = section_heading(first)
         if heading or (first.isupper() and len(first) > 3):
             return heading if heading else (None, " ".join(title_cell.split()))
@@ -240,13 +300,15 @@ def row_to_item(
     found = item_start(first) if not number else None
     if found:
         number, first = found
+    elif not number and (lettered := _LETTER_START.match(first)):  # "а) по вопросам …" in the title cell
+        number, first = lettered.group(1), first[lettered.end() :]
     flags = ["mark_ocr_suspect"] if suspect else []
     if unknown_marks:
         flags.append(UNKNOWN_MARK_FLAG)
     timing = "; ".join(by_kind.get("timing", []) + texts) or None
     return RawItem(
         title_lines=tuple(x for x in (first, *rest) if x.strip()),
-        item_no=number if number and _ITEM_NO.fullmatch(number) else None,
+        item_no=number if number and (_ITEM_NO.fullmatch(number) or _LETTER.fullmatch(number)) else None,
         section_no=section[0],
         section_title=section[1],
         months=tuple(sorted(months)),
@@ -257,6 +319,18 @@ def row_to_item(
         line=where[1],
         flags=tuple(flags),
     )
+
+
+def _number_lettered(item: RawItem, before: Sequence[RawItem]) -> RawItem:
+    """A lettered sub-item ("а)") numbered under the last numbered item above it: "1.3.а".
+
+    Without a numbered item above, the letter alone says nothing: no number.
+    """
+    if not item.item_no or not _LETTER.fullmatch(item.item_no):
+        return item
+    letter = item.item_no.rstrip(").")
+    parent = next((it.item_no for it in reversed(before) if it.item_no and _ITEM_NO.fullmatch(it.item_no)), None)
+    return replace(item, item_no=f"{parent}.{letter}" if parent else None)
 
 
 def rows_to_items(
@@ -274,11 +348,12 @@ def rows_to_items(
         if cells and cells[0] == HEADING:
             parts = (" ".join(c.replace(SPANNING, " ").split()) for c in cells[1:])
             text = " ".join(part for part in parts if part)
-            heading = section_heading(text)
+            heading = heading_row_section(text)
             section = heading if heading else (None, text.rstrip(":"))
             continue
         found = row_to_item(roles, cells, section, where)
         if isinstance(found, RawItem):
+            found = _number_lettered(found, items)
             extra = (flags or {}).get(index, ())
             items.append(replace(found, flags=tuple(dict.fromkeys((*found.flags, *extra)))) if extra else found)
         elif found is not None:

@@ -28,12 +28,14 @@ from planparse.layouts.cells import (
     may_name_title,
     only_marks,
     rows_to_items,
+    table_header,
 )
 from planparse.layouts.multirow import expand_row
 from planparse.model import Cell, Document, LayoutKind, Line, ParsedPlan, RawItem, Table
 
 _SEGMENT = regex.compile(r"\S+(?: \S+)*")  # text runs separated by 2+ spaces
 _RULE = regex.compile(r"[\s|:\-–—=+]*")  # a pipe table's rule line ("|---|:--|")
+_BR = regex.compile(r"\s*<br\s*/?>\s*", regex.IGNORECASE)
 Row = tuple[list[str], tuple[int, int]]
 # With a number column filled this often, unnumbered lines are continuations, not headings.
 NUMBERED_SHARE = 0.3
@@ -119,10 +121,17 @@ def _fit(items: list[RawItem], n_rows: int) -> float:
 
 
 def _pipe_cells(text: str) -> list[str] | None:
+    """The cells of a pipe-table line; a web page's ``<br>`` inside a cell is a line break."""
     t = text.strip()
     if t.count("|") < 2:
         return None
-    return [c.strip() for c in t.strip("|").split("|")]
+    return [_BR.sub("\n", c).strip() for c in t.strip("|").split("|")]
+
+
+def _same_frame(header: str, line: str, n_cells: int, n_header: int) -> bool:
+    """A body line drawn like the header: framed by a leading "|" when the header is, and with at
+    least half the header's cells ("Поделиться: ВКонтакте | Telegram" under a table is no row)."""
+    return (line.lstrip()[:1] == "|") >= (header.lstrip()[:1] == "|") and 2 * n_cells >= n_header
 
 
 def _parse_pipe(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], int] | None:
@@ -137,7 +146,7 @@ def _parse_pipe(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], int]
         rows: list[Row] = []
         for body in lines[i + 1 :]:
             row = _pipe_cells(body.text)
-            if row is None or _RULE.fullmatch(body.text):
+            if row is None or _RULE.fullmatch(body.text) or not _same_frame(line.text, body.text, len(row), len(cells)):
                 continue
             row = (row + [""] * len(roles))[: len(roles)]
             rows.append((row, (body.page, body.number)))
@@ -298,14 +307,16 @@ def _spread_merged(cells: Sequence[Cell], kinds: Sequence[str], texts: Sequence[
     return out
 
 
-def _reader_rows(table: Table, roles: Sequence[Role]) -> tuple[list[Row], dict[int, tuple[str, ...]]]:
-    """Rows of a reader table: merged heading rows marked, multi-activity rows expanded."""
+def _reader_rows(
+    table: Table, roles: Sequence[Role], header_rows: int = 1
+) -> tuple[list[Row], dict[int, tuple[str, ...]]]:
+    """Rows of a reader table below its ``header_rows``: merged heading rows marked, multi-activity rows expanded."""
     kinds = [r.kind for r in roles]
     role_index = {k: kinds.index(k) for k in ("title", "timing", "responsible") if k in kinds}
     rows: list[Row] = []
     flags: dict[int, tuple[str, ...]] = {}
     padding = [Cell(())] * len(kinds)
-    for k, row in enumerate(table.rows[1:], 1):
+    for k, row in enumerate(table.rows[header_rows:], header_rows):
         where = (table.page, table.number + k)
         cells = [*row, *padding[len(row) :]]
         texts = [c.text for c in cells]
@@ -348,10 +359,10 @@ def _table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int] | None:
             continue
         if not isinstance(block, Table) or not block.rows:
             continue
-        roles = header_roles([c.text for c in block.rows[0]])
+        roles, header_rows = table_header([[c.text for c in row] for row in block.rows[:3]])
         if not is_plan_header(roles) or "title" not in [r.kind for r in roles]:
             continue
-        rows, flags = _reader_rows(block, roles)
+        rows, flags = _reader_rows(block, roles, header_rows)
         n_rows += len(rows)
         items.extend(rows_to_items(roles, rows, flags))
     return (header_text, items, n_rows) if items else None
