@@ -69,7 +69,7 @@ def texts(path: Path) -> list[str]:
         ("upperRoman", 4, "IV"), ("upperRoman", 9, "IX"), ("upperRoman", 14, "XIV"), ("upperRoman", 1999, "MCMXCIX"),
         ("lowerRoman", 3, "iii"), ("upperRoman", 0, "0"), ("upperRoman", 4000, "4000"),
         ("upperLetter", 1, "A"), ("upperLetter", 26, "Z"), ("upperLetter", 27, "AA"), ("upperLetter", 28, "BB"),
-        ("lowerLetter", 2, "b"), ("lowerLetter", 0, "0"),
+        ("lowerLetter", 2, "b"), ("lowerLetter", 0, "0"), ("lowerLetter", 10**9, "1000000000"),
         ("russianLower", 1, "а"), ("russianLower", 9, "и"), ("russianLower", 10, "к"),  # й is skipped
         ("russianLower", 29, "я"), ("russianLower", 30, "аа"), ("russianUpper", 3, "В"),
         ("none", 5, ""), ("bullet", 5, ""), ("ordinal", 3, "3"), ("chineseCounting", 2, "2"),

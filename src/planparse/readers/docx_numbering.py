@@ -51,7 +51,10 @@ _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
 # Bullet characters that layout parsers recognise as bullets; any other bullet glyph
 # (Symbol/Wingdings private-use characters, Courier "o", "§") prints as "•".
 _KEPT_BULLETS = frozenset("-–—•·●▪*")
+# Word separates label and text by a tab by default; a single space is what PDF text shows and keeps
+# the numbered layout from reading the tab as a field separator.
 _SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
+MAX_LETTERS = 32767  # Word's largest list value; bounds "aaa..." labels of absurd start values
 
 
 def _w(tag: str) -> str:
@@ -67,13 +70,13 @@ def format_number(fmt: str, n: int) -> str:
     Letters repeat past the alphabet as Word does (27 -> "aa", 28 -> "bb");
     "none" and "bullet" show no number; formats planparse does not know
     (ordinal, cardinalText, East Asian counting ...) and values Roman numerals
-    or letters cannot write (0, negatives, 4000+) fall back to decimal.
+    or letters cannot write (0, negatives, 4000+ / 32768+) fall back to decimal.
     """
     if fmt in ("none", "bullet"):
         return ""
     if fmt == "decimalZero":
         return f"{n:02d}" if 0 <= n < 10 else str(n)
-    if n > 0 and fmt in ("upperLetter", "lowerLetter", "russianUpper", "russianLower"):
+    if 0 < n <= MAX_LETTERS and fmt in ("upperLetter", "lowerLetter", "russianUpper", "russianLower"):
         letters = _LETTERS_RUSSIAN if fmt.startswith("russian") else _LETTERS_LATIN
         q, r = divmod(n - 1, len(letters))
         label = letters[r] * (q + 1)
