@@ -27,8 +27,11 @@ Word's last pagination, explicit breaks included), otherwise explicit breaks
 (python-docx, LibreOffice) without explicit breaks are all page 1.  A table's
 page is the page it starts on.
 
-Automatic list numbering (``w:numPr``) is not rendered into the text; a note
-says how many paragraphs use it.
+Automatic list numbering (``w:numPr``, direct or from the paragraph style) is
+rendered as Word prints it: the label ("1.", "2.3.", "а)", "IV.", "•") and a
+space start the paragraph's first line, in body paragraphs and table cells
+alike (see ``docx_numbering``).  A note says how many labels were rendered and
+how many numbered paragraphs point at missing definitions (left unlabelled).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from lxml import etree
 from planparse.errors import ReadError
 from planparse.model import Block, Cell, Document, Line, SourceFormat, Table
 from planparse.readers.chars import ODD_SPACES
+from planparse.readers.docx_numbering import ListCounters, Numbering, read_numbering
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -65,11 +69,16 @@ _PAGE, _BREAK, _NEWLINE = object(), object(), object()
 
 
 class _Pages:
-    """Running page counter; which break marks count is decided once per file."""
+    """Running page counter; which break marks count is decided once per file.
 
-    def __init__(self, body: etree._Element) -> None:
+    It also carries the list counters: both are state advanced paragraph by
+    paragraph in body order, so every reading function takes this one object.
+    """
+
+    def __init__(self, body: etree._Element, numbering: Numbering | None = None) -> None:
         self.page = 1
         self.rendered = next(body.iter(RENDERED_BREAK), None) is not None
+        self.lists = ListCounters(numbering or Numbering())
 
     def is_break(self, el: etree._Element) -> bool:
         if self.rendered:
@@ -112,6 +121,7 @@ def _paragraph_lines(p: etree._Element, pages: _Pages) -> list[tuple[str, int]]:
     """(text, page) of each line of a paragraph; advances ``pages``."""
     if pages.breaks_before(p):
         pages.page += 1
+    label = pages.lists.label(p)
     lines: list[tuple[str, int]] = []
     parts: list[str] = []
     start: int | None = None
@@ -132,6 +142,8 @@ def _paragraph_lines(p: etree._Element, pages: _Pages) -> list[tuple[str, int]]:
                 start = pages.page
     if open_line or not lines:  # a paragraph that ends in a page break adds no empty line
         lines.append(("".join(parts), start or pages.page))
+    if label:  # Word prints the list label before the paragraph's first line
+        lines[0] = (label + lines[0][0].lstrip(), lines[0][1])
     return [(text.translate(ODD_SPACES).rstrip(), page) for text, page in lines]
 
 
@@ -214,8 +226,7 @@ def _table(tbl: etree._Element, pages: _Pages, number: int) -> Table:
     return Table(padded, page, number)
 
 
-def _blocks(body: etree._Element) -> list[Block]:
-    pages = _Pages(body)
+def _blocks(pages: _Pages, body: etree._Element) -> list[Block]:
     blocks: list[Block] = []
     for el in _content(body):
         if el.tag == P:
@@ -232,17 +243,22 @@ def read_docx_bytes(data: bytes, source: str, fmt: SourceFormat = SourceFormat.D
     from docx.opc.exceptions import OpcError
 
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
         if body is None:
             raise ValueError("no document body")
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OpcError, etree.LxmlError) as exc:
         kind = "zlib.error" if isinstance(exc, zlib.error) else type(exc).__name__
         detail = f"{kind}: {exc}".strip().rstrip(":")
         raise ReadError(f"corrupt or truncated DOCX ({detail})") from exc
-    blocks = _blocks(body)
-    numbered = sum(1 for p in body.iter(P) if p.find(f"{_w('pPr')}/{_w('numPr')}") is not None)
-    notes = (f"{numbered} paragraphs use automatic list numbering (numbers not in the text)",) if numbered else ()
-    return Document(source=source, format=fmt, blocks=tuple(blocks), notes=notes)
+    pages = _Pages(body, read_numbering(document.part))
+    blocks = _blocks(pages, body)
+    notes = []
+    if pages.lists.labelled:
+        notes.append(f"{pages.lists.labelled} list labels rendered from automatic numbering")
+    if pages.lists.missing:
+        notes.append(f"{pages.lists.missing} numbered paragraphs refer to missing numbering definitions (no label)")
+    return Document(source=source, format=fmt, blocks=tuple(blocks), notes=tuple(notes))
 
 
 def read_docx(path: Path) -> Document:
