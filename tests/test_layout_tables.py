@@ -406,3 +406,23 @@ def test_a_letter_without_a_numbered_item_above_gives_no_number() -> None:
     )
     (row,) = convert_document(doc).activities
     assert row.item_no is None and row.title == "Заседание Совета"
+
+
+ALIGNED_REPEATED_HEADER = """                      План работы Совета депутатов Псковской области на 2023 год
+
+""" + _aligned(
+    {0: "№ п/п", 7: "Мероприятие", 45: "Срок исполнения", 64: "Ответственный"},
+    {34: "Нормотворческая деятельность"},
+    {0: "1.", 7: "Подготовка проектов решений", 45: "март", 64: "Председатель"},
+) + "\f" + _aligned(
+    {0: "№ п/п", 7: "Мероприятие", 45: "Срок исполнения", 64: "Ответственный"},
+    {0: "2.", 7: "Отчёт главы района", 45: "апрель", 64: "Глава района"},
+)
+
+
+def test_the_header_repeated_on_the_next_page_is_no_row_and_no_section() -> None:
+    rows = convert_text(ALIGNED_REPEATED_HEADER, "t.txt").activities
+    assert [(a.item_no, a.section_title, a.title, a.months) for a in rows] == [
+        ("1", "Нормотворческая деятельность", "Подготовка проектов решений", (3,)),
+        ("2", "Нормотворческая деятельность", "Отчёт главы района", (4,)),
+    ]

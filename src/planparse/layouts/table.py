@@ -246,7 +246,9 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
     if title_col + 1 < len(columns):
         columns[title_col] = (columns[title_col][0], columns[title_col + 1][0] - 1)
     marks = frozenset(k for k, kind in enumerate(kinds) if kind in MARK_KINDS)
-    body = [line for line in lines[idx + 1 :] if line.text.strip()]
+    # The header repeated at the top of later pages is no row (nor a section heading).
+    repeated = " ".join(lines[idx].text.split())
+    body = [line for line in lines[idx + 1 :] if line.text.strip() and " ".join(line.text.split()) != repeated]
     body_spans = [_spans(line.text) for line in body]
     left = columns[0][0]
     right = max((len(line.text.rstrip()) for line in body), default=columns[-1][1])
