@@ -121,7 +121,7 @@ def test_numbered_list_inline_and_labelled() -> None:
     assert rows["1"].title == "Проведение общего собрания членов Ассоциации"
     assert rows["1"].months == (4,) and rows["1"].responsible == ("Президиум",)
     assert rows["2"].months == tuple(range(7, 13))
-    assert rows["2"].responsible == ("исполнительная дирекция",)
+    assert rows["2"].responsible == ("Исполнительная дирекция",)
     assert rows["3"].as_needed
     assert rows["4"].all_year
 

@@ -204,6 +204,62 @@ META_CASES: list[tuple[str, list[str], DocMeta]] = [
         ),
     ),
     (
+        "organization_on_its_own_line_above_a_bare_title",
+        ["Совет муниципальных образований Рязанской области", "ПЛАН-ГРАФИК мероприятий на 2025 год", "(по месяцам)"],
+        DocMeta(
+            doc_title="ПЛАН-ГРАФИК мероприятий на 2025 год",
+            organization="Совет муниципальных образований Рязанской области",
+            region="Рязанская область",
+            year=2025,
+        ),
+    ),
+    (
+        "organization_over_two_caps_lines_above_a_bare_title",
+        ["", "АССОЦИАЦИЯ", "«СОВЕТ МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ КОСТРОМСКОЙ ОБЛАСТИ»", "", "ПЛАН РАБОТЫ", "на 2025 год",
+         "г. Кострома", "2024", "УТВЕРЖДЕН", "решением общего собрания членов", "Ассоциации от 19.12.2024 № 4"],
+        DocMeta(
+            doc_title="ПЛАН РАБОТЫ на 2025 год",
+            organization="АССОЦИАЦИЯ «СОВЕТ МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ КОСТРОМСКОЙ ОБЛАСТИ»",
+            region="Костромская область",
+            year=2025,
+        ),
+    ),
+    (
+        "organization_wrapped_above_a_bare_title",
+        ["Администрация Ивановского сельского поселения", "Ставропольского края", "План мероприятий на 2024 год"],
+        DocMeta(
+            doc_title="План мероприятий на 2024 год",
+            organization="Администрация Ивановского сельского поселения Ставропольского края",
+            region="Ставропольский край",
+            year=2024,
+        ),
+    ),
+    (
+        "title_organization_wins_over_a_line_above",
+        ["Совет ветеранов", "План работы Кировского районного Совета ветеранов на 2024 год"],
+        DocMeta(
+            doc_title="План работы Кировского районного Совета ветеранов на 2024 год",
+            organization="Кировский районный Совет ветеранов",
+            region=None,
+            year=2024,
+        ),
+    ),
+    (
+        "approval_signature_above_a_bare_title_is_no_organization",
+        ["УТВЕРЖДАЮ", "Председатель Совета", "_________ И.И. Иванов", "План работы на 2024 год"],
+        DocMeta(doc_title="План работы на 2024 год", organization=None, region=None, year=2024),
+    ),
+    (
+        "approval_decision_above_a_bare_title_is_no_organization",
+        ["УТВЕРЖДЕН", "решением Правления", "Ассоциации «СМО»", "ПЛАН РАБОТЫ на 2025 год"],
+        DocMeta(doc_title="ПЛАН РАБОТЫ на 2025 год", organization=None, region=None, year=2025),
+    ),
+    (
+        "document_words_above_a_bare_title_are_no_organization",
+        ["Приложение № 1", "к решению Совета", "ПРОЕКТ", "План работы на 2024 год"],
+        DocMeta(doc_title="План работы на 2024 год", organization=None, region=None, year=2024),
+    ),
+    (
         "no_title_table_first",
         ["Мероприятия Срок Ответственный", "1. Заседание Правления в 2024 году", "План работы на 2025 год"],
         DocMeta(doc_title=None, organization=None, region=None, year=2024),
@@ -270,3 +326,36 @@ def test_extract_metadata_never_raises(lines: list[str]) -> None:
 def test_year_phrase_always_found(org: str, year: int) -> None:
     meta = extract_metadata([f"План работы {org.strip()}".strip(), f"на {year} год"])
     assert meta.year == year
+
+
+_ORGANIZATIONS = [
+    "Совет муниципальных образований Рязанской области",
+    "Ассоциация «Совет муниципальных образований Костромской области»",
+    "АССОЦИАЦИЯ «СОВЕТ МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ ВЛАДИМИРСКОЙ ОБЛАСТИ»",
+    "Региональное отделение Общероссийской общественной организации «Всероссийский Совет местного самоуправления»",
+    "Дума Новгородского муниципального района",
+    "АСМО Тверской области",
+]
+_BARE_TITLES = ["План работы на 2025 год", "ПЛАН-ГРАФИК мероприятий на 2025 год", "ПЛАН РАБОТЫ"]
+_ABOVE = [[], ["ПРОЕКТ"], ["Приложение № 2", "к решению Правления от 12.12.2024 № 5"], ["Главная / Документы"]]
+_NOT_NAMES = ["от 19.12.2024 № 4", "_________ Д.А. Морозов", "Председатель Ассоциации", "УТВЕРЖДАЮ", "г. Рязань"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(_ORGANIZATIONS),
+    st.sampled_from(_BARE_TITLES),
+    st.sampled_from(_ABOVE),
+    st.sampled_from(_NOT_NAMES),
+    st.data(),
+)
+def test_organization_above_a_bare_title(
+    org: str, title: str, above: list[str], other: str, data: st.DataObject
+) -> None:
+    """The name printed right above a bare title, wrapped onto up to three lines,
+    is the organisation; a line that is no name between them hides it."""
+    words = org.split(" ")
+    cuts = sorted(data.draw(st.sets(st.integers(1, len(words) - 1), max_size=2)))
+    lines = [" ".join(words[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words)], strict=True)]
+    assert extract_metadata([*above, *lines, title, "на 2025 год"]).organization == org
+    assert extract_metadata([*above, *lines, other, title, "на 2025 год"]).organization is None

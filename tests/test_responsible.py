@@ -18,7 +18,7 @@ SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
     # one party, cleaned
     ("Президиум РС ВСМС  ", ("Президиум РС ВСМС",)),
     ("Члены РО  по согласованию  РС ВСМС", ("Члены РО по согласованию РС ВСМС",)),
-    ("члены РО ВСМС по согласованию с \nПрезидиумом ", ("члены РО ВСМС по согласованию с Президиумом",)),
+    ("члены РО ВСМС по согласованию с \nПрезидиумом ", ("Члены РО ВСМС по согласованию с Президиумом",)),
     ("Управление образования и науки", ("Управление образования и науки",)),
     ("Управление образования\nи науки", ("Управление образования и науки",)),
     ("Отдел по делам\nмолодежи", ("Отдел по делам молодежи",)),
@@ -35,7 +35,7 @@ SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
     ("Президиум / РО ВСМС", ("Президиум", "РО ВСМС")),
     ("- Администрация района\n- Совет ветеранов", ("Администрация района", "Совет ветеранов")),
     ("• Правление\n• Исполнительная дирекция", ("Правление", "Исполнительная дирекция")),
-    ("члены Правления,\nпредседатели палат", ("члены Правления", "председатели палат")),
+    ("члены Правления,\nпредседатели палат", ("Члены Правления", "Председатели палат")),
     ("Отдел по делам\nмолодежи;\nАдминистрация района", ("Отдел по делам молодежи", "Администрация района")),
     ("-\nПравление\n-\nПрезидиум", ("Правление", "Президиум")),
     # separators inside brackets/quotes do not split
@@ -48,15 +48,15 @@ SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
     # remarks stay with their party
     ("РО ВСМС, по согласованию", ("РО ВСМС, по согласованию",)),
     # a lowercase comma piece that cannot be nominative continues the name
-    ("комиссия по культуре, спорту и туризму", ("комиссия по культуре, спорту и туризму",)),
+    ("комиссия по культуре, спорту и туризму", ("Комиссия по культуре, спорту и туризму",)),
     ("Комитет по делам молодежи, физической культуре и спорту; Правление",
      ("Комитет по делам молодежи, физической культуре и спорту", "Правление")),
     ("Комитет по экономике, муниципальной собственности", ("Комитет по экономике, муниципальной собственности",)),
-    ("Председатель, секретарь комиссии", ("Председатель", "секретарь комиссии")),  # nominative: a new party
-    ("Глава района, заместители главы", ("Глава района", "заместители главы")),
+    ("Председатель, секретарь комиссии", ("Председатель", "Секретарь комиссии")),  # nominative: a new party
+    ("Глава района, заместители главы", ("Глава района", "Заместители главы")),
     # a line after an adjective still waiting for its noun continues the party
-    ("отдел Контрольного\nКомитета края", ("отдел Контрольного Комитета края",)),
-    ("сектор Избирательной\nКомиссии района", ("сектор Избирательной Комиссии района",)),
+    ("отдел Контрольного\nКомитета края", ("Отдел Контрольного Комитета края",)),
+    ("сектор Избирательной\nКомиссии района", ("Сектор Избирательной Комиссии района",)),
     ("Правление\nКомиссия по этике", ("Правление", "Комиссия по этике")),
     ("Уполномоченный\nПредседатель Думы", ("Уполномоченный", "Председатель Думы")),  # nominative: a party
     # a cell that ends lines with separators: other line breaks are only wraps
@@ -68,20 +68,56 @@ SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
     # two parties run together on one line (a reader joined the paragraphs): split before a body's head
     ("Комиссия по бюджету и муниципальной собственности Департамент финансов области (по\nсогласованию)",
      ("Комиссия по бюджету и муниципальной собственности", "Департамент финансов области (по согласованию)")),
-    ("начальник управления Администрация района", ("начальник управления", "Администрация района")),
+    ("начальник управления Администрация района", ("Начальник управления", "Администрация района")),
     ("Председатель комиссии Совет ветеранов", ("Председатель комиссии", "Совет ветеранов")),
     # ... but not after a capitalised word (a name without quotes), an adjective, a preposition, in quotes,
     # before an oblique or plural form, or before a word that heads no body (a surname)
     ("Исполнительный директор Ассоциации Совет муниципальных образований",
      ("Исполнительный директор Ассоциации Совет муниципальных образований",)),
-    ("депутаты областная Дума", ("депутаты областная Дума",)),
-    ("обращение в Совет", ("обращение в Совет",)),
+    ("депутаты областная Дума", ("Депутаты областная Дума",)),
+    ("обращение в Совет", ("Обращение в Совет",)),
     ("Ассоциация «депутатов Совет»", ("Ассоциация «депутатов Совет»",)),
-    ("председатель комиссии Совета", ("председатель комиссии Совета",)),
-    ("члены комиссии Собрания депутатов", ("члены комиссии Собрания депутатов",)),
+    ("председатель комиссии Совета", ("Председатель комиссии Совета",)),
+    ("члены комиссии Собрания депутатов", ("Члены комиссии Собрания депутатов",)),
     ("Глава района Петров И.И.", ("Глава района Петров И.И.",)),
+    # a person and their post are one party (the comma inside it is not a separator)
+    ("Иванов И.И., председатель Правления;\nСидоров В.В., заместитель председателя",
+     ("Иванов И.И., председатель Правления", "Сидоров В.В., заместитель председателя")),
+    ("Иванов И.И., председатель Правления, Сидоров В.В., заместитель председателя",
+     ("Иванов И.И., председатель Правления", "Сидоров В.В., заместитель председателя")),
+    ("Петрова А.В., исполнительный директор;\nСмирнова О.Н., главный бухгалтер",
+     ("Петрова А.В., исполнительный директор", "Смирнова О.Н., главный бухгалтер")),
+    ("Иванов И.И.,\nпредседатель Правления", ("Иванов И.И., председатель Правления",)),
+    ("Иванов Иван Иванович, глава района", ("Иванов Иван Иванович, глава района",)),
+    ("Д.А. Морозов, исполнительный директор", ("Д.А. Морозов, исполнительный директор",)),
+    ("Кузнецов П.Р., председатель комиссии по бюджету", ("Кузнецов П.Р., председатель комиссии по бюджету",)),
+    ("председатель Правления Иванов И.И.", ("Председатель Правления Иванов И.И.",)),
+    ("Председатель комиссии\nБелова Т.М.", ("Председатель комиссии Белова Т.М.",)),
+    ("Председатель Ассоциации Соколов\nА.Н.", ("Председатель Ассоциации Соколов А.Н.",)),  # wrapped initials
+    ("Исполнительный директор Д.А.\nМорозов", ("Исполнительный директор Д.А. Морозов",)),  # wrapped surname
+    # ... but two people, a person and a body, a person and a group, two bodies stay apart
+    ("Иванов И.И., Петров П.П.", ("Иванов И.И.", "Петров П.П.")),
+    ("Иванов И.И.\nПетров П.П.", ("Иванов И.И.", "Петров П.П.")),
+    ("Правление\nИванов И.И.", ("Правление", "Иванов И.И.")),
+    ("Иванов И.И., члены Правления", ("Иванов И.И.", "Члены Правления")),
+    ("Иванов И.И., комитет финансов", ("Иванов И.И.", "Комитет финансов")),
+    ("комитет финансов, правовой отдел", ("Комитет финансов", "Правовой отдел")),
+    ("Председатель Ассоциации, исполнительный директор", ("Председатель Ассоциации", "Исполнительный директор")),
+    ("Глава района Петров И.И., заместитель главы", ("Глава района Петров И.И.", "Заместитель главы")),
+    # the dot of an initial is kept, and put back when a parser lost it
+    ("исполнительный директор Морозов Д.А.", ("Исполнительный директор Морозов Д.А.",)),
+    ("исполнительный директор Морозов Д.А", ("Исполнительный директор Морозов Д.А.",)),
+    ("пресс-секретарь Ковалева Н.С", ("Пресс-секретарь Ковалева Н.С.",)),
+    ("Морозов Д.А.; Д.А. Морозов.", ("Морозов Д.А.", "Д.А. Морозов")),
+    ("Администрация МО «Город Д»", ("Администрация МО «Город Д»",)),
+    # every party starts with a capital letter, whatever its place in the cell
+    ("исполнительный директор", ("Исполнительный директор",)),
+    ("Председатель Ассоциации, исполнительный секретарь", ("Председатель Ассоциации", "Исполнительный секретарь")),
+    ("аппарат Совета депутатов;\nдепутаты Совета", ("Аппарат Совета депутатов", "Депутаты Совета")),
+    ("аппарат Совета\nдепутатов", ("Аппарат Совета депутатов",)),  # a lowercase line still continues
     # duplicates dropped
     ("РО ВСМС\nРО ВСМС", ("РО ВСМС",)),
+    ("секретарь Совета; Секретарь Совета", ("Секретарь Совета",)),  # one party once capitalised
     # aliases
     ("председатель", ("Председатель",)),
     ("Пред.", ("Председатель",)),
@@ -104,6 +140,11 @@ _CELL_ALPHABET = st.sampled_from(
     list("абвгдеиклмнопрстуАБВГДМПРСТ ,;/\n-•.«»()\"") + [" / ", " с\n", "по ", " и ", "РО", "ВСМС"]
 )
 _CELL_TEXT = st.lists(_CELL_ALPHABET, max_size=50).map("".join)
+
+
+def _cap(party: str) -> str:
+    """A party as split_responsible gives it: first letter capitalised."""
+    return party[:1].upper() + party[1:]
 
 
 def _check_parties(parties: tuple[str, ...]) -> None:
@@ -153,7 +194,7 @@ def test_punctuated_cell_splits_only_at_separators(parties: list[str], sep: str,
         breaks = data.draw(st.sets(st.integers(1, max(1, len(words) - 1)), max_size=len(words) - 1))
         wrapped.append("".join(("\n" if k in breaks else " ") + w if k else w for k, w in enumerate(words)))
     cell = f"{sep}\n".join(wrapped)
-    assert split_responsible(cell) == tuple(parties)
+    assert split_responsible(cell) == tuple(map(_cap, parties))
 
 
 _OBLIQUE_PIECES = [
@@ -168,8 +209,8 @@ _OBLIQUE_PIECES = [
 )
 def test_oblique_comma_piece_stays_in_the_name(party: str, piece: str) -> None:
     name = f"{party}, {piece}"
-    assert split_responsible(name) == (name,)
-    assert split_responsible(f"Глава района; {name}") == ("Глава района", name)
+    assert split_responsible(name) == (_cap(name),)
+    assert split_responsible(f"Глава района; {name}") == ("Глава района", _cap(name))
 
 
 _HEADS = ["Отдел", "Председатель", "Аппарат", "Сектор"]
@@ -193,7 +234,62 @@ _LOWER_PARTIES = ["комиссия по бюджету", "отдел культ
 @given(st.sampled_from(_LOWER_PARTIES), st.sampled_from(sorted(PARTY_HEADS)), st.sampled_from(["района", "области"]))
 def test_party_run_on_after_a_lowercase_noun_is_split(first: str, head: str, rest: str) -> None:
     second = f"{head.capitalize()} {rest}"
-    assert split_responsible(f"{first} {second}") == (first, second)
+    assert split_responsible(f"{first} {second}") == (_cap(first), second)
     # in quotes, or after a capitalised word (an unquoted name), the words stay one party
-    assert split_responsible(f"{first} «{second}»") == (f"{first} «{second}»",)
+    assert split_responsible(f"{first} «{second}»") == (_cap(f"{first} «{second}»"),)
     assert split_responsible(f"Ассоциации {second}") == (f"Ассоциации {second}",)
+
+
+_SURNAMES = ["Иванов", "Петрова", "Смирнов-Соколов", "Кудрявцева", "Ли"]
+_INITIALS = ["И.И.", "А. В.", "О."]
+_POSTS = ["председатель Правления", "исполнительный директор", "глава района", "заместитель председателя",
+          "Председатель комиссии по бюджету", "главный бухгалтер", "член Совета"]
+
+
+@st.composite
+def _person(draw: st.DrawFn) -> str:
+    surname, initials = draw(st.sampled_from(_SURNAMES)), draw(st.sampled_from(_INITIALS))
+    full = draw(st.sampled_from(["Иванов Иван Иванович", "Петрова Анна Сергеевна"]))
+    return draw(st.sampled_from([f"{surname} {initials}", f"{initials} {surname}".replace(". ", "."), full]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(_person(), st.sampled_from(_POSTS)), min_size=1, max_size=3, unique_by=lambda p: p[0]),
+    st.sampled_from([", ", ",\n"]),
+    st.sampled_from([";\n", "; ", "\n"]),
+)
+def test_person_with_post_is_one_party(people: list[tuple[str, str]], inner: str, outer: str) -> None:
+    """"Surname I.O., post" (any name form, the comma on one line or at a line end)
+    is one party; persons are separated from one another."""
+    cell = outer.join(f"{person}{inner}{post}" for person, post in people)
+    assert split_responsible(cell) == tuple(f"{person}, {post}" for person, post in people)
+    # the reverse order, without a comma, is one party too
+    person, post = people[0]
+    assert split_responsible(f"{post} {person}") == (_cap(f"{post} {person}"),)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_SURNAMES), st.sampled_from(["И.И", "А.В", "А. В"]), st.sampled_from(["", "Председатель Совета "]))
+def test_lost_dot_of_initials_is_put_back(surname: str, initials: str, post: str) -> None:
+    printed = f"{post}{surname} {initials}."
+    assert split_responsible(printed[:-1]) == split_responsible(printed) == (printed,)
+
+
+_ANY_PARTIES = [*_NOMINATIVE_PARTIES, "исполнительный директор", "члены Президиума",
+                "председатель комиссии Белова Т.М.", "Правление", "пресс-служба Думы"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(_ANY_PARTIES), min_size=1, max_size=4, unique=True),
+    st.sampled_from([";\n", "; "]),
+    st.data(),
+)
+def test_parties_compare_whatever_the_printed_case(parties: list[str], sep: str, data: st.DataObject) -> None:
+    """A party reads the same whether the plan printed it capitalised or not (between
+    separators: a lowercase line without one continues the line above)."""
+    flips = [data.draw(st.booleans()) for _ in parties]
+    printed = [p[:1].swapcase() + p[1:] if flip else p for p, flip in zip(parties, flips, strict=True)]
+    assert split_responsible(sep.join(printed)) == split_responsible(sep.join(parties))
+    assert all(p[:1].isupper() for p in split_responsible(sep.join(printed)))

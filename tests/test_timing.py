@@ -172,6 +172,35 @@ PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] =
     ("по мере поступления, ежемесячно", (), True, 12.0, True, True),
     ("по мере поступления в архив", (), False, None, True, False),  # "архив" is no genitive
     ("по мере поступления средств из бюджета", (), False, None, True, False),
+    # "по мере" + any genitive event noun phrase; a request word alone or with a complement
+    ("по мере проведения", (), False, None, True, True),
+    ("по мере изменения законодательства", (), False, None, True, True),
+    ("по мере изменения федерального законодательства", (), False, None, True, True),
+    ("по мере формирования повестки заседания", (), False, None, True, True),
+    ("по приглашению", (), False, None, True, True),
+    ("По приглашению организаторов", (), False, None, True, True),
+    ("по запросам", (), False, None, True, True),
+    ("по запросу", (), False, None, True, True),
+    ("по запросам органов местного самоуправления", (), False, None, True, True),
+    ("по обращениям граждан", (), False, None, True, True),
+    ("по заявке", (), False, None, True, True),
+    ("по запросам, ежеквартально", (), True, 4.0, True, True),
+    ("по запросам в течение года", (), True, None, True, True),
+    ("по мере", (), False, None, False, True),  # "по мере" alone says nothing
+    ("по мере в", (), False, None, False, True),
+    ("по обращению с отходами", (), False, None, True, False),  # "с отходами" is no genitive
+    # scheduled elsewhere (a schedule/plan document): understood, sets nothing
+    ("по графику", (), False, None, False, True),
+    ("по отдельному графику", (), False, None, False, True),
+    ("согласно графику", (), False, None, False, True),
+    ("согласно утвержденному графику", (), False, None, False, True),
+    ("в соответствии с графиком", (), False, None, False, True),
+    ("по плану работы Думы", (), False, None, False, True),
+    ("в течение года (по отдельному плану)", (), True, None, False, True),
+    ("ежемесячно (по графику)", (), True, 12.0, False, True),
+    ("по графику, март", (3,), False, None, False, True),
+    ("по графиком", (), False, None, False, False),  # wrong case: not the phrase
+    ("по графику в архив", (), False, None, False, False),
     # dates and deadlines
     ("21 апреля", (4,), False, None, False, True),
     ("до 15.03.2024", (3,), False, None, False, True),
@@ -203,7 +232,9 @@ PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] =
     ("по согласованию", (), False, None, False, False),
     ("Президиум РС ВСМС", (), False, None, False, False),
     ("Марафон добрых дел", (), False, None, False, False),
-    ("в течение года (по отдельному плану)", (), True, None, False, False),
+    ("в течение года (по согласованию)", (), True, None, False, False),
+    ("Март, по согласованию", (3,), False, None, False, False),  # a remark, never timing
+    ("по согласованию с Правлением", (), False, None, False, False),
     ("не реже 1-го раза в 6", (), False, None, False, False),
 ]
 
@@ -279,7 +310,7 @@ def test_enough_parse_cases() -> None:
 @pytest.mark.parametrize(
     ("text", "leftover"),
     [
-        ("в течение года (по отдельному плану)", "по отдельному плану"),
+        ("в течение года (по согласованию)", "по согласованию"),
         ("не реже 1-го раза в 6", "в 6"),
         ("Март, по   Согласованию", "по Согласованию"),
         ("- Организация семинара", "Организация семинара"),
@@ -315,7 +346,7 @@ SCORE_CASES: list[tuple[str, float, float]] = [  # text, lowest, highest
     ("месяцев", 0.8, 1.0),
     ("в течение", 0.8, 1.0),
     ("II", 0.8, 1.0),
-    ("в течение года (по отдельному плану)", 0.3, 0.7),
+    ("в течение года (по согласованию)", 0.3, 0.7),
     ("Президиум РС ВСМС", 0.0, 0.0),
     ("Заседания Смоленского Регионального", 0.0, 0.0),
     ("- Организация семинара", 0.0, 0.0),
@@ -359,7 +390,11 @@ COMPLETE_CASES: list[tuple[str, bool]] = [
     ("", False),
     ("-", False),
     ("Президиум РС ВСМС", False),
-    ("в течение года (по отдельному плану)", False),
+    ("в течение года (по согласованию)", False),
+    ("по отдельному графику", True),
+    ("по мере проведения", True),
+    ("по запросам", True),
+    ("по мере поступления в", False),
 ]
 
 
@@ -443,8 +478,12 @@ def test_every_abbreviation_reads_like_its_adverb(abbr: str, dot: bool, tail: st
 
 _GENITIVE_COMPLEMENTS = [
     "заявок", "документов", "жалоб", "предложений", "письменных обращений", "новых кандидатур", "средств",
+    "органов местного самоуправления", "федерального законодательства", "Правительства области",
 ]
-_AS_NEEDED_HEADS = ["по мере поступления", "по мере возникновения", "по запросу", "по требованию"]
+_AS_NEEDED_HEADS = [
+    "по мере поступления", "по мере возникновения", "по запросу", "по требованию", "по мере изменения",
+    "по мере проведения", "по приглашению", "по запросам", "по обращениям", "по заявкам", "по мере подготовки",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -454,3 +493,45 @@ def test_as_needed_with_genitive_is_understood(head: str, complement: str) -> No
     t = parse_timing(text)
     assert t.as_needed and t.understood
     assert is_complete_timing(text) and timing_score(text) == 1.0
+
+
+_REQUEST_HEADS = ["по запросу", "по запросам", "по приглашению", "по обращениям", "по заявкам", "по требованию"]
+_OTHER_TIMINGS = ["", ", ежемесячно", ", II квартал", " в течение года", ", до 1 марта"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_REQUEST_HEADS), st.sampled_from(_OTHER_TIMINGS))
+def test_request_word_alone_is_as_needed(head: str, tail: str) -> None:
+    """A request word needs no complement; what follows it is read as before."""
+    t, rest = parse_timing(head + tail), parse_timing(tail.lstrip(", "))
+    assert t.as_needed and t.understood
+    assert (t.months, t.all_year, t.times_per_year) == (rest.months, rest.all_year, rest.times_per_year)
+
+
+_SCHEDULES = [
+    "по графику", "по отдельному графику", "согласно графику", "по утвержденному графику", "по плану",
+    "согласно плану работы Думы", "в соответствии с графиком", "по отдельному расписанию",
+    "по графику проведения заседаний",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_SCHEDULES), st.sampled_from(_OTHER_TIMINGS), st.booleans())
+def test_schedule_elsewhere_is_understood_and_sets_nothing(schedule: str, other: str, remark: bool) -> None:
+    """"по графику" & co say the dates are in another document: understood, and they
+    add nothing to the timing they come with (also as a parenthesised remark)."""
+    other = other.lstrip(", ")
+    text = f"{other} ({schedule})" if remark and other else f"{schedule} {other}".strip()
+    assert parse_timing(text) == parse_timing(other)
+    assert parse_timing(schedule) == Timing()
+    assert is_complete_timing(schedule) and sets_timing(schedule)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["", "Правлением", "с Президиумом", "с органами власти"]), st.sampled_from(_OTHER_TIMINGS))
+def test_agreement_remark_is_never_timing(complement: str, other: str) -> None:
+    """"по согласованию" ("as agreed with ...") is a remark, never a timing."""
+    remark = f"по согласованию {complement}".strip()
+    t = parse_timing(f"{other.lstrip(', ')}, {remark}" if other else remark)
+    assert not t.understood and t.leftover.endswith(remark)
+    assert not t.as_needed

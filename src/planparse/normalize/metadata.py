@@ -7,7 +7,9 @@ the first few dozen lines of a document) and fills :class:`~planparse.model.DocM
 * ``year`` - the first year of the title's year phrase, else of the lines;
 * ``organization`` - the genitive noun phrase after "План работы" put into the
   nominative with pymorphy3 (only the leading adjectives and the head noun are
-  inflected, the rest stays as printed);
+  inflected, the rest stays as printed); when the title names none ("ПЛАН
+  РАБОТЫ на 2025 год"), the organisation printed on its own line(s) right
+  above it, as printed (see ``org_head``);
 * ``region`` - a federal subject from ``data/federal_subjects.txt``, matched by
   lemmas (any case form), or by a region adjective alone when exactly one
   subject fits it ("Смоленского отделения" -> "Смоленская область"); see
@@ -25,6 +27,7 @@ from typing import Any, TypeVar
 import regex
 
 from planparse.model import DocMeta
+from planparse.normalize.org_head import organization_above
 from planparse.normalize.regions import federal_subjects, find_region
 from planparse.normalize.text import clean_title, parse_word, top_pos
 
@@ -96,25 +99,26 @@ def _is_stop_line(text: str) -> bool:
     return bool(_TABLE_HEADER_RE.match(text) or _NUMBERED_RE.match(text))
 
 
-def _title_lines(lines: Sequence[str]) -> list[str]:
-    """The printed lines of the plan title (empty when there is none)."""
+def _title_block(lines: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(the printed lines of the plan title, the non-empty lines above it); both
+    empty when there is no title."""
     clean = [str(x).strip() for x in lines if x is not None and str(x).strip()]
     for i, line in enumerate(clean):
         if _TABLE_HEADER_RE.match(line):
-            return []
+            return [], []
         if not _TITLE_START_RE.match(line):
             continue
         block = [line]
         if _YEAR_PHRASE_RE.search(line):
-            return block
+            return block, clean[:i]
         for nxt in clean[i + 1 : i + _MAX_TITLE_LINES]:
             if _is_stop_line(nxt) or _TITLE_START_RE.match(nxt):
                 break
             block.append(nxt)
             if _YEAR_PHRASE_RE.search(nxt):
-                return block
-        return block[:_MAX_TITLE_LINES_NO_YEAR]
-    return []
+                return block, clean[:i]
+        return block[:_MAX_TITLE_LINES_NO_YEAR], clean[:i]
+    return [], []
 
 
 # ---------------------------------------------------------------------------- year
@@ -236,9 +240,11 @@ def extract_metadata(lines: Sequence[str]) -> DocMeta:
     except Exception:  # noqa: BLE001
         log.warning("metadata: unusable input %r", type(lines))
         return DocMeta()
-    block = _safe(_title_lines, lines) or []
+    block, above = _safe(_title_block, lines) or ([], [])
     title = (_safe(clean_title, block) or None) if block else None
     organization = _safe(_organization, title) if title else None
+    if title and not organization:
+        organization = _safe(organization_above, above)
     return DocMeta(
         doc_title=title,
         organization=organization or None,

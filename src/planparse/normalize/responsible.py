@@ -20,6 +20,14 @@ A cell is free text: one party per line, or several per line separated by
   a comma piece starting with a lowercase preposition ("по согласованию") or
   with a lowercase word that cannot be nominative ("комиссия по бюджету,
   налогам и финансам") stays attached to the party before it;
+* a person and their post are one party: a comma piece that is an official's
+  post ("председатель Правления", "глава района") after a piece that is only a
+  person's name ("Иванов И.И.", "Д.А. Морозов", "Иванов Иван Иванович") stays
+  attached to it, also over a line break after the comma.  A line with only
+  initials ("А.Н.") continues the surname above it, a surname continues the
+  initials after a post above it ("директор Д.А." + "Морозов"), and a line
+  opening with a person's name continues a post above it that names nobody
+  yet ("Председатель комиссии" + "Белова Т.М.").  See ``persons``;
 * " и " never splits: "Управление образования и науки" is one body, and
   telling it from "Администрация и Совет" needs knowledge we do not have;
 * two parties run together on one line ("... муниципальной собственности
@@ -31,9 +39,15 @@ A cell is free text: one party per line, or several per line separated by
   ("Ассоциации Совет муниципальных образований", a name without quotes) or an
   adjective ("областная Дума") keeps the words together.
 
-Parties are cleaned (bullets, trailing punctuation, whitespace), kept as
-printed otherwise, de-duplicated in order, and mapped through
-:data:`RESPONSIBLE_ALIASES` when a whole party matches a known variant.
+Parties are cleaned (bullets, trailing punctuation, whitespace, but never the
+dot of an initial: a lost one is put back, "Морозов Д.А" -> "Морозов Д.А."),
+mapped through :data:`RESPONSIBLE_ALIASES` when a whole party matches a known
+variant, and start with a capital letter: a cell lists parties in lower case
+only because they continue a sentence or a list ("Председатель Ассоциации,
+исполнительный директор"), so "исполнительный директор" and "Исполнительный
+директор" are one party in every plan.  The rest is kept as printed (the post
+after a person's name too: "Иванов И.И., председатель Правления"), and
+duplicates are dropped in order.
 """
 
 from __future__ import annotations
@@ -44,6 +58,15 @@ from types import MappingProxyType
 
 import regex
 
+from planparse.normalize.persons import (
+    has_person,
+    is_initials,
+    is_person,
+    is_post,
+    restore_initial_dot,
+    starts_with_person,
+    surname_follows,
+)
 from planparse.normalize.text import (
     clean_title,
     fold,
@@ -55,8 +78,9 @@ from planparse.normalize.text import (
 )
 
 #: Whole-party variants (keys are :func:`~planparse.normalize.text.fold`-ed)
-#: mapped to one canonical spelling.  Plain data: extend it as new spellings
-#: show up; every canonical value must fold to a key mapping to itself.
+#: mapped to one canonical spelling (abbreviations spelt out; capitalised, as
+#: every party is).  Plain data: extend it as new spellings show up; every
+#: canonical value must fold to a key mapping to itself.
 RESPONSIBLE_ALIASES: Mapping[str, str] = MappingProxyType(
     {
         "председатель": "Председатель",
@@ -177,13 +201,39 @@ def _ends_with_adjective(text: str) -> bool:
     return all(p.tag.case != "nomn" for p in parses if p.tag.POS in _ADJECTIVE_POS)
 
 
+_PIECE_SPLIT_RE = regex.compile(r"[;,]")
+_SURNAME_END_RE = regex.compile(r"\p{Lu}\p{Ll}+$")
+
+
+def _person_goes_on(previous: str, line: str) -> bool:
+    """Whether ``line`` completes a person/post party that ``previous`` ends with.
+
+    "Соколов" + "А.Н." (wrapped initials), "Иванов И.И.," + "председатель
+    Правления" (the post after the comma), "Председатель комиссии" + "Белова
+    Т.М." (the holder of a post that names nobody yet), "директор Д.А." +
+    "Морозов" (a surname wrapped below its initials).
+    """
+    if is_initials(line):
+        return bool(_SURNAME_END_RE.search(previous.rstrip()))
+    if surname_follows(previous, line):
+        return True
+    stripped = previous.rstrip()
+    if stripped.endswith(","):
+        return is_person(_PIECE_SPLIT_RE.split(stripped[:-1])[-1]) and is_post(line)
+    if stripped[-1:] in ";," or not starts_with_person(line):
+        return False
+    *before, last = _PIECE_SPLIT_RE.split(stripped)
+    # "Иванов И.И., председатель Правления" + "Петров П.П.": that post has its holder
+    return is_post(last) and not has_person(last) and not (before and is_person(before[-1]))
+
+
 def _continues(previous: str, line: str, *, punctuated: bool = False) -> bool:
     """Whether ``line`` (bullet-free) continues the party text ``previous``.
 
     ``punctuated``: the cell ends lines with ","/";" between parties, so a line
     break without one is a wrap.
     """
-    if _ends_with_joiner(previous) or _has_open_bracket(previous):
+    if _ends_with_joiner(previous) or _has_open_bracket(previous) or _person_goes_on(previous, line):
         return True
     if previous.rstrip()[-1:] in ",;":
         return False
@@ -204,7 +254,11 @@ def _chunks(text: str) -> list[list[str]]:
     chunks: list[list[str]] = []
     pending_bullet = False
     lines = [line for line in text.splitlines() if line.strip()]
-    punctuated = any(_SEPARATOR_END_RE.search(line) for line in lines[:-1])
+    # a line-end comma between a person and their post separates no parties
+    punctuated = any(
+        _SEPARATOR_END_RE.search(line) and not _person_goes_on(line, nxt)
+        for line, nxt in zip(lines, lines[1:], strict=False)
+    )
     for raw in text.splitlines():
         body, bullet = strip_bullet(" ".join(raw.split()))
         if not body:
@@ -223,9 +277,11 @@ def _split_separators(text: str) -> list[str]:
     """Split a joined chunk at ";", "," and " / " outside brackets/quotes.
 
     A comma piece that starts with a lowercase preposition ("по согласованию")
-    is a remark on the party before it, and one that starts with a lowercase
-    word that cannot be nominative ("налогам и финансам") continues a list
-    inside the party's name; both stay attached to the party before it.
+    is a remark on the party before it, one that starts with a lowercase word
+    that cannot be nominative ("налогам и финансам") continues a list inside
+    the party's name, and an official's post after a person's name alone
+    ("Иванов И.И., председатель Правления") is that person's; all stay attached
+    to the party before them.
     """
     if "/" in text:
         text = _SLASH_RE.sub(" / ", text)
@@ -247,8 +303,10 @@ def _split_separators(text: str) -> list[str]:
             merged
             and sep == ","
             and first
-            and first.group(0).islower()
-            and (top_pos(first.group(0)) == "PREP" or _not_nominative(first.group(0)))
+            and (
+                (first.group(0).islower() and (top_pos(first.group(0)) == "PREP" or _not_nominative(first.group(0))))
+                or (is_person(merged[-1]) and is_post(stripped))
+            )
         ):
             merged[-1] = f"{merged[-1].rstrip()}, {stripped}"
         else:
@@ -288,7 +346,7 @@ def _run_on(piece: str) -> list[str]:
 
 
 def _clean_party(piece: str) -> str:
-    """Strip bullets, trailing punctuation and extra spaces; apply aliases."""
+    """Strip bullets, trailing punctuation and extra spaces; apply aliases; capitalise."""
     party = clean_title([piece])
     alias = RESPONSIBLE_ALIASES.get(fold(party))
     if alias:
@@ -296,14 +354,16 @@ def _clean_party(piece: str) -> str:
     m = _TRAILING_DOT_RE.search(party)
     if m and is_known_word(m.group(1)):  # "Правление." but not "И.И." or "председ."
         party = clean_title([party[:-1]])
-    return RESPONSIBLE_ALIASES.get(fold(party), party)
+    party = RESPONSIBLE_ALIASES.get(fold(party), restore_initial_dot(party))
+    return party[:1].upper() + party[1:] if party[:1].islower() else party
 
 
 def split_responsible(text: str | None) -> tuple[str, ...]:
     """Split an "Ответственные" cell into cleaned parties (empty cell -> ``()``).
 
-    See the module docstring for the rules.  Abbreviations and case are kept as
-    printed; exact duplicates are dropped, first occurrence wins.
+    See the module docstring for the rules.  Each party starts with a capital
+    letter; the rest (abbreviations, case) is kept as printed; exact duplicates
+    are dropped, first occurrence wins.
     """
     if not text or not text.strip():
         return ()

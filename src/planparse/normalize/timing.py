@@ -16,11 +16,13 @@ is classified alone:
   ranges (``II–III кварталы``, ``1 кв.``, ``во втором полугодии``); whole
   period (``в течение года``, ``весь период``, ``постоянно``); "еже-" words,
   also shortened (``ежекварт.``, ``ежемес.``), and ``каждый …``; frequencies
-  (``не реже 1-го раза в 6 месяцев``); "as needed", also with a genitive
-  complement checked by the morphology dictionary (``по мере поступления
-  заявлений``, ``по запросу министерства``);
+  (``не реже 1-го раза в 6 месяцев``); "as needed": ``по мере`` + any
+  genitive event noun phrase (``по мере проведения``, ``по мере изменения
+  законодательства``), a request word in the dative alone or with a genitive
+  complement (``по запросам``, ``по приглашению организаторов``,
+  ``по обращениям``, ``по заявкам``), checked by the morphology dictionary;
   ``по итогам …``; ``конец/начало года``; ``в течение месяца`` / ``до 5
-  числа`` / weekdays (understood, set nothing);
+  числа`` / weekdays / a schedule kept elsewhere (understood, set nothing);
 * allowed filler: prepositions, conjunctions, punctuation, years 19xx/20xx,
   ``г.``, ``год``, ``месяц``, ``течение``, ``срок``, ``раз`` ...;
 * anything else is not understood and ends up in ``Timing.leftover``.
@@ -49,8 +51,15 @@ Decisions worth knowing:
   swallowed "I,": ``Ь III кв.`` -> I and III); ``timing_ocr_repaired`` tells
   the caller so the row can be flagged.  Alone they are not understood.
 * Empty or punctuation-only text -> ``Timing()`` (understood, nothing set).
-* ``по согласованию``, ``по плану`` and other remarks are NOT timing: they
-  make ``understood`` False and go to ``leftover`` (original spelling).
+* Scheduled elsewhere: ``по графику``, ``по отдельному графику``, ``согласно
+  плану работы Думы``, ``в соответствии с графиком`` (a schedule/plan/timetable
+  noun, an optional adjective, an optional genitive complement) say the dates
+  are in another document.  Understood, nothing set: no months, not all_year
+  (the plan does not say it runs all year) and not as_needed (it is planned,
+  not on demand); the row keeps the phrase in ``timing_raw``.  With another
+  timing (``ежемесячно (по графику)``) it adds nothing to it.
+* ``по согласованию`` and other remarks are NOT timing: they make
+  ``understood`` False and go to ``leftover`` (original spelling).
 """
 
 from __future__ import annotations
@@ -146,9 +155,12 @@ def _scan(text: str) -> tuple[str, tuple[int, ...], tuple[_Tok, ...]]:
                 continue
             if m.end() < n and _same_kind(s[m.end() - 1], s[m.end()]):
                 continue  # the phrase would end inside a word or a number
-            eff = handler(m)
-            if eff is not None:
-                best = (m.end(), eff)
+            found = handler(m)
+            if found is None:
+                continue
+            end, eff = found if isinstance(found, tuple) else (m.end(), found)
+            if not best or end > best[0]:  # a handler may accept only a prefix of the match
+                best = (end, eff)
         if best:
             end = len(s[pos : best[0]].rstrip())
             toks.append(_Tok(pos, pos + end, _KNOWN, s[pos : pos + end], best[1]))

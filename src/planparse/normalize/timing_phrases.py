@@ -176,22 +176,71 @@ def _h_every(m: regex.Match[str]) -> Eff | None:
     return Eff(all_year=not unit.startswith("год"), tpy=per / every)
 
 
-_Handler = Callable[["regex.Match[str]"], "Eff | None"]
+#: A handler's answer: None (no phrase), an ``Eff`` for the whole match, or
+#: ``(end, Eff)`` when only the match up to ``end`` is the phrase.
+_Found = Eff | tuple[int, Eff] | None
+_Handler = Callable[["regex.Match[str]"], _Found]
 _NOUN_POS = frozenset({"NOUN"})
 _ADJ_POS = frozenset({"ADJF", "PRTF"})
+_NAME_POS = _NOUN_POS | _ADJ_POS
 _GENITIVE = frozenset({"gent", "gen2"})
+_DATIVE = frozenset({"datv"})
+_INSTRUMENTAL = frozenset({"ablt"})
+_AS_NEEDED = Eff(as_needed=True)
 
 
-def _can_be_genitive(word: str, pos: frozenset[str]) -> bool:
-    return any(p.tag.POS in pos and p.tag.case in _GENITIVE for p in parse_word(word))
+def _can_be(word: str, pos: frozenset[str], cases: frozenset[str]) -> bool:
+    """Whether ``word`` reads as a ``pos`` in one of ``cases``; its likeliest reading
+    must be a naming word, so a preposition ("в", "из": also rare noun
+    abbreviations for pymorphy3) never counts."""
+    parses = parse_word(word)
+    return bool(parses) and parses[0].tag.POS in _NAME_POS and any(
+        p.tag.POS in pos and p.tag.case in cases for p in parses
+    )
 
 
-def _h_as_needed_of(m: regex.Match[str]) -> Eff | None:
-    """"по мере поступления заявлений": the complement must be a genitive (adjective +) noun."""
-    adj = m.groupdict().get("adj")
-    if adj and not _can_be_genitive(adj, _ADJ_POS):
+def _genitive_prefix(m: regex.Match[str]) -> tuple[int, int]:
+    """(words, end) of the longest prefix of the captured complement words ``w``
+    that reads as a genitive noun phrase: every word a genitive noun/adjective,
+    the last one a noun ("органов местного самоуправления").  Prepositions,
+    adverbs and other cases end it: "поступления в архив" keeps "в архив" out."""
+    words, ends = m.captures("w"), m.ends("w")
+    k = 0
+    while k < len(words) and _can_be(words[k], _NAME_POS, _GENITIVE):
+        k += 1
+    while k and not _can_be(words[k - 1], _NOUN_POS, _GENITIVE):
+        k -= 1
+    return (k, ends[k - 1]) if k else (0, m.end("head"))
+
+
+def _h_as_needed_of(m: regex.Match[str]) -> _Found:
+    """"по мере <event noun> [complement]" / "по <request noun> [complement]": as needed.
+
+    "по мере" needs a genitive noun after it ("по мере проведения"; "по мере"
+    alone says nothing); a request word ("запросам", "приглашению") must be a
+    dative noun and may stand alone.
+    """
+    words, end = _genitive_prefix(m)
+    request = m.group("h")
+    if request is None:
+        if not words or not _can_be(m.captures("w")[0], _NOUN_POS, _GENITIVE):
+            return None
+    elif not _can_be(request, _NOUN_POS, _DATIVE):
         return None
-    return Eff(as_needed=True) if _can_be_genitive(m.group("noun"), _NOUN_POS) else None
+    return end, _AS_NEEDED
+
+
+def _h_scheduled(m: regex.Match[str]) -> _Found:
+    """"по (отдельному) графику", "согласно плану работы Думы", "в соответствии с
+    графиком": the dates are set by another document, so the phrase is understood
+    and sets nothing (no months, not all year, not as needed)."""
+    case = _INSTRUMENTAL if m.group().startswith("в") else _DATIVE
+    if not _can_be(m.group("doc"), _NOUN_POS, case):
+        return None
+    adj = m.group("adj")
+    if adj and not _can_be(adj, _ADJ_POS, case):
+        return None
+    return _genitive_prefix(m)[1], NOTHING
 
 
 def _const(eff: Eff) -> _Handler:
@@ -199,9 +248,9 @@ def _const(eff: Eff) -> _Handler:
 
 
 _HANDLERS: dict[str, _Handler] = {
-    "as_needed": _const(Eff(as_needed=True)),
+    "as_needed": _const(_AS_NEEDED),
     "as_needed_of": _h_as_needed_of,
-    "as_needed_of1": _h_as_needed_of,
+    "scheduled": _h_scheduled,
     "all_year": _const(Eff(all_year=True)),
     "every": _h_every,
     "frequency": _h_freq,

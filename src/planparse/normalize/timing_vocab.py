@@ -82,13 +82,24 @@ EVERY_ABBREVIATIONS: dict[str, str] = {
     "ежегод": "ежегодно",
     "ежегодн": "ежегодно",
 }
-# "по мере поступления" / "по запросу" & co: as-needed heads that may take a
-# genitive complement ("по мере поступления заявлений", "по запросу
-# министерства"); the complement is checked with the morphology dictionary.
+# "по мере поступления заявлений" / "по запросу министерства" & co: as-needed
+# heads.  "по мере" takes any event noun in the genitive ("по мере проведения",
+# "по мере изменения законодательства"); a request word in the dative (group
+# ``h``: "по запросам", "по приглашению", "по обращениям") stands alone or
+# with a genitive complement.  The morphology dictionary checks the words.
 AS_NEEDED_HEAD = (
-    r"(?:по\s+мере\s+(?:поступлени|поступани|возникновени|накоплени|выявлени|появлени)\w*"
-    r"|по\s+(?:требовани|запрос|заявк|обращени|заявлени)\w*)"
+    r"(?:по\s+мере|по\s+(?P<h>(?:требовани|запрос|заявк|обращени|заявлени|приглашени)[а-я]*))"
 )
+# Scheduled elsewhere: "по графику", "по отдельному графику", "согласно плану",
+# "в соответствии с графиком" (group ``doc``, an optional adjective ``adj``).
+SCHEDULE_HEAD = (
+    r"(?:(?:по|согласно)\s+|в\s+соответствии\s+с\s+)(?:(?P<adj>[а-я]+)\s+)?"
+    r"(?P<doc>(?:график|план|расписани)[а-я]*)"
+)
+# Up to four words of a complement, each captured as ``w`` ("органов",
+# "контрольно-счетной"); the handler keeps the longest genitive prefix
+# ("по запросам федеральных органов исполнительной власти").
+COMPLEMENT = r"(?:\s+(?P<w>[а-я]+(?:-[а-я]+)?)){0,4}"
 
 # Period words -> occurrences per year of "once per <period>", keyed by stem.
 PERIOD_PER_YEAR: tuple[tuple[str, float], ...] = (
@@ -195,12 +206,11 @@ EVERY_UNIT = rf"(?:месяц\w*|квартал\w*|недел\w*|полугод�
 PHRASES: dict[str, str] = {
     "as_needed": (
         r"(?:(?:в\s+случае|по\s+мере|при|по)\s+)?(?:необходимост\w*|надобност\w*|потребност\w*)"
-        r"|по\s+(?:требованию|запросу|заявкам)"
-        r"|по\s+мере\s+поступлени\w*(?:\s+(?:обращений|заявок|запросов|документов|информации|материалов))?"
     ),
-    # one or two words after the head, checked to be a genitive (adjective +) noun
-    "as_needed_of": rf"{AS_NEEDED_HEAD}\s+(?:(?P<adj>[а-я]+)\s+)?(?P<noun>[а-я]+)",
-    "as_needed_of1": rf"{AS_NEEDED_HEAD}\s+(?P<noun>[а-я]+)",
+    # a head + complement words; the handler keeps the longest prefix that reads
+    # as a genitive noun phrase
+    "as_needed_of": rf"(?P<head>{AS_NEEDED_HEAD}){COMPLEMENT}",
+    "scheduled": rf"(?P<head>{SCHEDULE_HEAD}){COMPLEMENT}",
     "all_year": (
         rf"{TECH}\s*(?:всего\s+)?(?:{YEARS}\s*(?:{ADJ}\s+)?{YUNIT}?|(?:{ADJ}\s+)?(?:{YUNIT}|периода|срока))"
         rf"|(?:(?:за|на|в)\s+)?(?:весь|всего)\s+(?:{YEARS}\s*)?(?:{ADJ}\s+)?(?:период\w*|год\w*|срок\w*)"
