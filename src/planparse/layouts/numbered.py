@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from planparse.layouts.base import (
     ends_open,
     is_bullet,
@@ -37,22 +35,14 @@ from planparse.layouts.base import (
     starts_lower,
     starts_upper,
 )
+from planparse.layouts.fields import RESP, TIMING, TIMING_SEGMENT_SCORE, TITLE, is_timing_line
+from planparse.layouts.fields import labels as _labels
+from planparse.layouts.fields import split_inline as _split_inline
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
 from planparse.normalize.responsible import continues_party
-from planparse.normalize.timing import is_complete_timing, sets_timing, strip_remarks, timing_score
+from planparse.normalize.timing import timing_score
 
-_TIMING_LABEL = regex.compile(
-    r"(?:^|[\s(;,.])(?:срок[иа]?(?:\s+(?:исполнения|проведения|выполнения))?|время\s+проведения"
-    r"|дата(?:\s+проведения)?|период(?:\s+проведения)?)\s*:\s*"
-    r"|^\s*срок[иа]?(?:\s+(?:исполнения|проведения))?\s+[–—-]{1,2}\s+",
-    regex.I,
-)
-_RESP_LABEL = regex.compile(r"(?:^|[\s(;,.])(?:ответственн\w*|исполнител\w*)\s*:\s*", regex.I)
-# OCR turns a dash into "-—" or "--": one or two dash characters between spaces.
-_DASH_SPLIT = regex.compile(r"\s+[–—-]{1,2}\s+|\s{2,}|\t+")
 _OPENERS = "(«\"“„"
-TIMING_SEGMENT_SCORE = 0.75
-TITLE, TIMING, RESP = "title", "timing", "resp"
 SECTION_REPAIRED = "section_no_repaired"
 
 
@@ -108,77 +98,6 @@ class _Item:
         # A capitalised line after a party: the list of parties goes on, unless the
         # plan also has unnumbered section rows and this item's timing is done.
         return numbered_sections or not self.timing
-
-
-def _trim(value: str) -> str:
-    """Strip separators and unmatched brackets from a labelled value's ends."""
-    value = value.strip(" ;,.")
-    while value.endswith(")") and value.count(")") > value.count("("):
-        value = value[:-1].rstrip(" ;,.")
-    while value.startswith("(") and value.count("(") > value.count(")"):
-        value = value[1:].lstrip(" ;,.")
-    return value
-
-
-def _labels(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """(text before the first label, [(field, labelled value), ...] in order)."""
-    marks = sorted(
-        [(m.start(), m.end(), TIMING) for m in _TIMING_LABEL.finditer(text)]
-        + [(m.start(), m.end(), RESP) for m in _RESP_LABEL.finditer(text)]
-    )
-    if not marks:
-        return text, []
-    out = []
-    for k, (_, end, kind) in enumerate(marks):
-        stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
-        out.append((kind, _trim(text[end:stop])))
-    return text[: marks[0][0]], out
-
-
-def _is_timing(text: str) -> bool:
-    """A segment or line that states a timing ("март", "ежемесячно (по графику)")."""
-    bare = strip_remarks(text)
-    return timing_score(bare) >= TIMING_SEGMENT_SCORE and sets_timing(bare)
-
-
-def _is_timing_line(text: str) -> bool:
-    """A whole line that is a complete timing phrase setting something.
-
-    "период 2025 и 2026 годов" (a wrapped title: loose timing words only) is not.
-    """
-    return _is_timing(text) and is_complete_timing(strip_remarks(text))
-
-
-def _split_inline(text: str) -> tuple[str, str | None, str | None]:
-    """Title, timing, responsible from dash/space separated trailing segments.
-
-    The timing is the longest run of segments the grammar understands whole
-    (so "июнь – сентябрь" stays one range); what follows it is the responsible.
-    A parenthesised remark does not hide a timing ("– ежемесячно (по графику)").
-    """
-    parts = _DASH_SPLIT.split(text.strip())
-    seps = _DASH_SPLIT.findall(text.strip())
-    if len(parts) < 2:
-        return text, None, None
-
-    def joined(a: int, b: int) -> str:
-        out = parts[a]
-        for k in range(a + 1, b):
-            out += seps[k - 1] + parts[k]
-        return out
-
-    for k in range(1, len(parts)):
-        if not _is_timing(parts[k]):
-            continue
-        end = k + 1
-        for j in range(len(parts), k + 1, -1):
-            candidate = strip_remarks(joined(k, j))
-            if timing_score(candidate) >= TIMING_SEGMENT_SCORE and is_complete_timing(candidate):
-                end = j
-                break
-        resp = joined(end, len(parts)).strip() if end < len(parts) else None
-        return joined(0, k), joined(k, end), resp or None
-    return text, None, None
 
 
 def _finish(item: _Item) -> RawItem:
@@ -292,7 +211,7 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
             current.feed(text)
         elif current.open != TITLE and current.field_goes_on(text, numbered_sections=numbered_sections):
             current.extend(text)
-        elif _is_timing_line(text) and not ends_open(current.lines[-1] if current.lines else ""):
+        elif is_timing_line(text) and not ends_open(current.lines[-1] if current.lines else ""):
             current.timing.append(text)
             current.open = TIMING
         elif starts_lower(text) or ends_open(current.lines[-1] if current.lines else "") or not current.timing:
