@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planparse.api import convert_text
+from planparse.api import convert_document, convert_text
 from planparse.layouts.base import ocr_section_heading, roman_value
 from planparse.layouts.numbered import _split_inline
+from planparse.model import Document, Line, SourceFormat
 
 HEAD = "План работы Думы муниципального округа Заречный Пермского края на 2026 год\n"
 
@@ -356,3 +357,152 @@ def test_bulleted_items_after_a_filled_label_are_items() -> None:
     titles = [a.title for a in result.activities]
     assert titles == ["Организационная работа", "Заседания Думы", "Прием граждан", "Отчет главы"]
     assert result.activities[1].responsible == ("Председатель Думы",)
+
+
+def _doc_rows(paragraphs: list[str]) -> dict[str | None, object]:
+    """Rows of a document whose reader gives one line per paragraph (DOCX and the like)."""
+    lines = tuple(Line(text, 1, k) for k, text in enumerate(paragraphs, start=1))
+    result = convert_document(Document("t.docx", SourceFormat.DOCX, lines), layout="numbered")
+    return {a.item_no: a for a in result.activities}
+
+
+PLAIN_HEADINGS_DOCX = [
+    "ПЛАН",
+    "работы Собрания депутатов Заречного района на 2026 год",
+    "Нормотворческая деятельность",
+    "1. О бюджете района на 2027 год – декабрь – финансовое управление",
+    "2. О внесении изменений в Устав района – по мере необходимости – юридический отдел",
+    "Работа с населением",
+    "3. Прием граждан – ежемесячно – депутаты Собрания",
+    "4. Отчеты депутатов перед избирателями – март – депутаты Собрания",
+]
+
+
+def test_unnumbered_headings_between_paragraph_items_are_sections() -> None:
+    rows = _doc_rows(PLAIN_HEADINGS_DOCX)
+    assert [rows[k].section_title for k in "1234"] == [
+        "Нормотворческая деятельность",
+        "Нормотворческая деятельность",
+        "Работа с населением",
+        "Работа с населением",
+    ]
+    assert rows["2"].responsible == ("юридический отдел",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            """Нормотворческая деятельность
+
+1. О бюджете района на 2027 год – декабрь – финансовое управление
+2. О внесении изменений в Устав района – по мере необходимости – юридический отдел
+
+Работа с населением
+
+3. Прием граждан – ежемесячно – депутаты Собрания
+4. Отчеты депутатов перед избирателями – март – депутаты Собрания
+""",
+            id="blank-lines-around",
+        ),
+        pytest.param(
+            """Нормотворческая деятельность
+    1. О бюджете района на 2027 год – декабрь – финансовое управление
+    2. О внесении изменений в Устав района – по мере необходимости – юридический отдел
+Работа с населением
+    3. Прием граждан – ежемесячно – депутаты Собрания
+    4. Отчеты депутатов перед избирателями – март – депутаты Собрания
+""",
+            id="left-of-the-numbers",
+        ),
+        pytest.param(
+            """Нормотворческая деятельность
+1. О бюджете района на 2027 год – декабрь – финансовое
+   управление
+2. О внесении изменений в Устав района – по мере необходимости –
+   юридический отдел
+Работа с населением
+3. Прием граждан – ежемесячно – депутаты Собрания
+4. Отчеты депутатов перед избирателями – март – депутаты Собрания
+""",
+            id="out-of-a-hanging-indent",
+        ),
+    ],
+)
+def test_unnumbered_headings_in_text(body: str) -> None:
+    rows = _rows(body)
+    assert rows["1"].section_title == "Нормотворческая деятельность"
+    assert rows["3"].section_title == "Работа с населением"
+    assert rows["2"].responsible == ("юридический отдел",)
+
+
+@pytest.mark.parametrize(
+    ("body", "item", "responsible"),
+    [
+        pytest.param(
+            """1. О бюджете района – декабрь – комитет финансов
+Администрации района
+2. Прием граждан – ежемесячно – депутаты Собрания
+3. Отчеты депутатов – март – депутаты Собрания
+""",
+            "1",
+            ("комитет финансов Администрации района",),
+            id="wrapped-party-at-the-number-column",
+        ),
+        pytest.param(
+            """1. Изменения в акты:
+      1.1. в Устав района — по мере необходимости —
+     Юридический отдел Администрации
+      1.2. в Положение о службе — II кв. — Юридический отдел
+2. Прием граждан – ежемесячно – депутаты Собрания
+""",
+            "1.1",
+            ("Юридический отдел Администрации",),
+            id="ocr-jitter-and-a-dangling-dash",
+        ),
+    ],
+)
+def test_wrapped_party_is_not_a_heading(body: str, item: str, responsible: tuple) -> None:
+    rows = _rows(body)
+    assert rows[item].responsible == responsible
+    assert rows["2"].section_title is None
+
+
+def test_title_lines_before_the_first_item_stay_the_title() -> None:
+    title = ["ПЛАН", "работы Собрания депутатов Заречного района", "на 2026 год"]
+    rows = _doc_rows(title + PLAIN_HEADINGS_DOCX[3:])  # the first section has no heading
+    assert rows["1"].section_title is None
+    assert rows["3"].section_title == "Работа с населением"
+
+
+GROUP = """I. Обучение
+1.1. Семинары для депутатов:
+1.1.1. «Бюджетный процесс» – февраль;
+1.1.2. «Муниципальный контроль» – май;
+1.1.3. «Работа с обращениями» – октябрь.
+{party}
+1.2. Стажировка в Законодательном Собрании – 2 раза в год; ответственный: Председатель Собрания
+"""
+
+
+def test_party_after_a_group_covers_its_sub_items() -> None:
+    rows = _rows(GROUP.format(party="Ответственный: аппарат Собрания."))
+    for k in ("1.1.1", "1.1.2", "1.1.3"):
+        assert rows[k].responsible == ("аппарат Собрания",)
+        assert "responsible_shared" in rows[k].flags
+    assert rows["1.2"].responsible == ("Председатель Собрания",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(GROUP.replace("«Бюджетный процесс» – февраль;", "«Бюджетный процесс» – февраль; ответственный: "
+                                   "финансовое управление"), id="a-sibling-has-its-own-party"),
+        pytest.param(GROUP.replace("Семинары для депутатов:", "Семинары для депутатов"), id="no-group-lead-in"),
+    ],
+)
+def test_party_after_sub_items_stays_with_the_last_one(text: str) -> None:
+    rows = _rows(text.format(party="Ответственный: аппарат Собрания."))
+    assert rows["1.1.3"].responsible == ("аппарат Собрания",)
+    assert rows["1.1.2"].responsible == ()
+    assert "responsible_shared" not in rows["1.1.3"].flags
