@@ -10,6 +10,10 @@ from planparse.layouts.furniture import furniture_lines, is_page_number
 from planparse.readers.text import read_text_bytes
 
 
+def _items(first: int, stop: int) -> str:
+    return "".join(f"{k}. Семинар номер {k} – март – Иванов\n" for k in range(first, stop))
+
+
 def _dropped(text: str) -> list[str]:
     doc = read_text_bytes(text.encode("utf-8"), "t.txt")
     return [doc.blocks[k].text.strip() for k in sorted(furniture_lines(doc))]  # type: ignore[union-attr]
@@ -116,11 +120,25 @@ def test_repeated_column_header_is_not_a_section() -> None:
     ("text", "expected"),
     [
         pytest.param(
-            "План на 2026 год\n1. Семинар – март – Иванов\n\n2\n\n2. Собрание – апрель – Петров\n"
-            "3. Конкурс – май – Сидоров\n4. Форум – июнь – Иванов\n5. Отчет – июль – Петров\n"
-            "6. Сход – август – Иванов\n\n3\n\n7. Съезд – сентябрь – Петров\n",
+            "План на 2026 год\n1. Семинар – март – Иванов\n\n2\n\n" + _items(2, 17) + "\n3\n\n" + _items(17, 19),
             ["2", "3"],
             id="bare-page-numbers-in-order",
+        ),
+        pytest.param(
+            "План на 2026 год\n" + _items(1, 17) + "\n2\n\f" + _items(17, 34) + "3\n\f" + _items(34, 36),
+            ["2", "3"],
+            id="bare-page-numbers-at-form-feeds",
+        ),
+        pytest.param(
+            "План на 2026 год\n" + "".join(f"\n{k}\n\nСеминар номер {k} – март – Иванов\n" for k in range(1, 8)),
+            [],
+            id="item-numbers-on-lines-of-their-own",
+        ),
+        pytest.param(
+            "План на 2026 год\n" + _items(1, 5) + "\nГлава округа          А.В. Кравцов\n\nИсп. Петрова А.А.\n"
+            "8 (4942) 31-22-11\n",
+            ["Глава округа          А.В. Кравцов", "Исп. Петрова А.А.", "8 (4942) 31-22-11"],
+            id="signature-and-executor-note",
         ),
         pytest.param(
             "План на 2026 год\n1. Семинар по вопросам ЖКХ\n\n            4\n\n2. Собрание депутатов\n\n            +\n",
@@ -182,3 +200,52 @@ def test_what_is_furniture(text: str, expected: list[str]) -> None:
 )
 def test_page_number_shape(text: str, expected: bool) -> None:
     assert is_page_number(text) is expected
+
+
+QUARTERS_PAGES = """ПЛАН РАБОТЫ Совета муниципальных образований на 2026 год
+
+№   Мероприятие                         I кв.  II кв.  III кв.  IV кв.
+I. Организационная работа
+1.  Заседание президиума                  +      +       +        +
+2.  Общее собрание                               +
+3.  Отчет о работе                        +
+
+                         - 2 -
+\f№   Мероприятие                         I кв.  II кв.  III кв.  IV кв.
+4.  Семинар для глав                             +       +
+5.  Конкурс «Лучшее ТОС»                                 +
+"""
+
+COLUMNS_PAGES = """План работы отделения на 2018 год
+Мероприятия Время проведения Ответственные
+1. Заседание совета
+ 
+2. Отчётная конференция
+январь
+ 
+май
+Председатель отделения
+
+Страница 1 из 2
+\fМероприятия Время проведения Ответственные
+3. Семинар
+ 
+4. Форум
+март
+ 
+июнь
+Секретарь
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "after_break"),
+    [
+        pytest.param(QUARTERS_PAGES, "1", "5", id="quarter-marks"),
+        pytest.param(COLUMNS_PAGES, "1", "4", id="serialized-columns"),
+    ],
+)
+def test_header_repeated_right_above_items_is_dropped(text: str, first: str, after_break: str) -> None:
+    rows = _rows(text)
+    assert rows[after_break].section_title == rows[first].section_title
+    assert "Мероприяти" not in rows[after_break].title

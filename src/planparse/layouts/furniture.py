@@ -13,16 +13,18 @@ Nothing is keyed to a wording.  What is dropped:
 
 - page-number lines by their shape, anywhere; a bare number only at a page
   edge (or alone between blank lines) and only when such numbers run in page
-  order (2, 3, 4 ...): a lone "4" may be an OCR'd grid mark;
+  order (2, 3, 4 ...) a page apart: a lone "4" may be an OCR'd grid mark, a
+  "1", "2", "3" on lines of their own the item numbers of a table column;
 - at every page edge (a form feed, a page-number line, the document's end)
   the lines nearest the edge while each repeats at another edge or in the
   document's head (the text before the first item: title, column header).
   The head itself is kept: the first column header is what table parsers
   read the columns from.  A line that reads as the continuation of a cell
   (lower-case start, bracket) is never furniture;
-- the closing block: the last lines of the document, after a blank line
-  and after the items, ending in a person's name with initials, without an
-  item number or a field label.
+- the closing block: the last groups of lines, each set apart by a blank
+  line, that are a signature (ending in a person's name with initials,
+  without an item number, a field label or a timing) or the executor's note
+  ("Исп. …", "тел. …").
 """
 
 from __future__ import annotations
@@ -46,9 +48,12 @@ _PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 _BARE_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*$")
-MIN_PAGE_LINES = 5  # printed lines between two page numbers at the least
+MIN_PAGE_LINES = 15  # printed lines between two page numbers at the least
 EDGE_DEPTH = 3  # lines looked at on each side of a page edge
-MAX_CLOSING_LINES = 4
+MAX_CLOSING_LINES = 4  # lines of one signature or note
+MAX_CLOSING_RUNS = 3  # signatures and notes under the plan
+_CONTACT = regex.compile(r"^\s*(?:исп\.|тел(?:\.|ефон)|e-?mail|эл\.\s?почта)", regex.I)
+_PHONE = regex.compile(r"^[\s\d()+\-–]{6,}$")
 # "Д.А. Морозов", "Морозов Д.А.", "Д. Морозов": a signature ends in a name with initials.
 _NAME_END = regex.compile(
     r"(?:(?:\p{Lu}\.\s?){1,2}\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+(?:\p{Lu}\.\s?){1,2})"
@@ -90,8 +95,14 @@ def _head_end(blocks: Sequence[Block]) -> int | None:
 
 
 def _bare_page_numbers(blocks: Sequence[Block], texts: dict[int, str]) -> set[int]:
-    """Bare numbers that number pages: at a page edge or alone between blank lines, running 2, 3, 4 ..."""
+    """Bare numbers that number pages, running 2, 3, 4 ... a page apart.
+
+    With page breaks known (form feeds, PDF pages) only a page's first or last
+    line qualifies; without them, a number alone between blank lines.  Item
+    numbers printed on lines of their own run too, but an item or two apart.
+    """
     printed = list(texts)
+    paged = blocks[printed[-1]].page > blocks[printed[0]].page if printed else False
     candidates: list[tuple[int, int]] = []  # (block index, value)
     for pos, k in enumerate(printed):
         m = _BARE_NUMBER.match(texts[k])
@@ -101,7 +112,7 @@ def _bare_page_numbers(blocks: Sequence[Block], texts: dict[int, str]) -> set[in
         prev_page = blocks[printed[pos - 1]].page if pos else page
         last = pos + 1 == len(printed)
         at_edge = last or prev_page != page or blocks[printed[pos + 1]].page != page
-        if at_edge or (_blank(blocks, k - 1) and _blank(blocks, k + 1)):
+        if at_edge if paged else _blank(blocks, k - 1) and _blank(blocks, k + 1):
             candidates.append((k, int(m.group(1))))
     found: set[int] = set()
     where = {k: pos for pos, k in enumerate(printed)}
@@ -151,8 +162,9 @@ def _repeated(
     A line goes when it repeats a head line (a column header or title printed
     again), or stands at this side (top/bottom) of at least two and at least
     half of the pages.  A wrapped cell or a field line ("Ответственный: …")
-    repeated by chance is content.  When the document has blank lines, the
-    peeled run must end at one: furniture is set apart from the plan.
+    repeated by chance is content.  When the document has blank lines, a run
+    that ends in such a line (not a head line) must end at one: furniture is
+    set apart from the plan.
     """
     spaced = any(isinstance(b, Line) and b.is_blank for b in blocks)
     found: set[int] = set()
@@ -174,33 +186,53 @@ def _repeated(
                 if not (key in head or usual):
                     break
                 run.append(k)
-            while spaced and run and not _blank(blocks, run[-1] + step):
+            while spaced and run and _key(texts[run[-1]]) not in head and not _blank(blocks, run[-1] + step):
                 run.pop()
             found.update(run)
     return found
 
 
-def _closing_block(blocks: Sequence[Block], texts: dict[int, str], dropped: set[int], start: int) -> set[int]:
-    """The signature under the plan: the last few lines after a blank line, ending in a name with initials."""
+def _tail_runs(blocks: Sequence[Block], texts: dict[int, str], dropped: set[int], start: int) -> list[list[int]]:
+    """The body's last groups of lines (blank lines part them), last group first; a table ends the list."""
     kept = [k for k in texts if k not in dropped and k >= start]
-    run: list[int] = []
+    runs: list[list[int]] = []
     for k in reversed(kept):
-        if run and k + 1 != run[-1]:
-            between = range(k + 1, run[-1])
-            if any(isinstance(blocks[j], Table) for j in between) or not any(_blank(blocks, j) for j in between):
-                return set()
-            break
-        run.append(k)
-        if len(run) > MAX_CLOSING_LINES:
-            return set()
-    else:
-        return set()  # the block reaches the first item: no blank line parts it from the plan
-    lines = [texts[k] for k in reversed(run)]
+        if runs and k + 1 != runs[-1][-1]:
+            between = range(k + 1, runs[-1][-1])
+            if any(isinstance(blocks[j], Table) for j in between):
+                break
+            if any(_blank(blocks, j) for j in between):
+                runs.append([k])
+                continue
+        if runs:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [run[::-1] for run in runs]
+
+
+def _signature(lines: list[str]) -> bool:
+    """A role and a name with initials ("Глава округа      А.В. Кравцов"), nothing of an item."""
     if any(item_start(t) or is_bullet(t) or _FIELD_LABEL.search(t) or _SEPARATOR.search(t) for t in lines):
-        return set()
-    if any(sets_timing(t) for t in lines) or not _NAME_END.search(lines[-1]):
-        return set()
-    return set(run)
+        return False
+    return not any(sets_timing(t) for t in lines) and bool(_NAME_END.search(lines[-1]))
+
+
+def _contact(lines: list[str]) -> bool:
+    """The executor's note under a signature ("Исп. Петрова А.А.", "тел. 8 (4942) 31-22-11")."""
+    return all(_CONTACT.match(t) or _PHONE.match(t) for t in lines)
+
+
+def _closing_block(blocks: Sequence[Block], texts: dict[int, str], dropped: set[int], start: int) -> set[int]:
+    """The signature under the plan and the executor's note, each set apart by a blank line."""
+    runs = _tail_runs(blocks, texts, dropped, start)
+    found: set[int] = set()
+    for run in runs[: min(len(runs) - 1, MAX_CLOSING_RUNS)]:  # the first group holds the first item
+        lines = [texts[k] for k in run]
+        if len(run) > MAX_CLOSING_LINES or not (_signature(lines) or _contact(lines)):
+            break
+        found.update(run)
+    return found
 
 
 def furniture_lines(doc: Document) -> set[int]:
