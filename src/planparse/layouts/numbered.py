@@ -298,7 +298,7 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
         if heading_open and not number and not is_bullet(text) and (starts_lower(text) or ends_open(section[1] or "")):
             section = (section[0], f"{section[1]} {text}")
             continue
-        heading_open = False
+        after_heading, heading_open = heading_open, False
         if not number and items and items[-1].takes_bullet(text):
             items[-1].extend(text)
             continue
@@ -322,7 +322,8 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
             current.timing.append(text)
             current.open = TIMING
         elif (
-            _plain_heading(text)
+            not after_heading
+            and _plain_heading(text)
             and current.done()
             and k + 1 < len(texts)
             and (item_start(texts[k + 1]) is not None or is_bullet(texts[k + 1]))
@@ -336,7 +337,7 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
             section, section_flags = (None, text), ()
     if len(items) < 3:
         return None
-    if plain_headings and _lead_heading(header):
+    if plain_headings and items[0].section == (None, None) and _lead_heading(header):
         lead = (None, header.pop())
         for item in items:
             if item.section != (None, None):
