@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planparse.api import convert_text
+from planparse.api import convert_document, convert_text
 from planparse.layouts.base import ocr_section_heading, roman_value
 from planparse.layouts.numbered import _split_inline
+from planparse.model import Document, Line, SourceFormat
 
 HEAD = "План работы Думы муниципального округа Заречный Пермского края на 2026 год\n"
 
@@ -114,7 +115,83 @@ FIELD_CASES = [
         ("Отчеты депутатов", (3,), False, False, ("Депутаты Думы",)),
         id="ocr-double-dash-separates-segments",
     ),
+    pytest.param(
+        """I. Правовая работа
+1.1. Подготовка модельных актов – по мере необходимости. Ответственный – юридический отдел.
+1.2. Экспертиза проектов решений – постоянно. Ответственные — юридический отдел; аппарат Думы.
+1.3. Отчеты депутатов – март – Депутаты Думы
+""",
+        "1.2",
+        ("Экспертиза проектов решений", (), True, False, ("юридический отдел", "аппарат Думы")),
+        id="dash-after-responsible-label",
+    ),
+    pytest.param(
+        """I. Правовая работа
+1.1. Подготовка модельных актов – по мере необходимости. Исполнитель - юридический отдел.
+1.2. Отчеты депутатов – март – Депутаты Думы
+1.3. Публичные слушания – май – Председатель Думы
+""",
+        "1.1",
+        ("Подготовка модельных актов", (), False, True, ("юридический отдел",)),
+        id="hyphen-after-executor-label",
+    ),
+    pytest.param(
+        """I. Конкурсы
+1.1. Смотр-конкурс «Лучшее ТОС» – февраль – июнь; ответственный: Совет округа
+1.2. Отчеты депутатов – март – Депутаты Думы
+1.3. Публичные слушания – май – Председатель Думы
+""",
+        "1.1",
+        ("Смотр-конкурс «Лучшее ТОС»", (2, 3, 4, 5, 6), False, False, ("Совет округа",)),
+        id="spaced-month-range-before-label",
+    ),
+    pytest.param(
+        """I. Конкурсы
+1.1. Спартакиада депутатов – II – III квартал – Совет округа
+1.2. Отчеты депутатов – март – Депутаты Думы
+1.3. Публичные слушания – май – Председатель Думы
+""",
+        "1.1",
+        ("Спартакиада депутатов", (4, 5, 6, 7, 8, 9), False, False, ("Совет округа",)),
+        id="spaced-quarter-range",
+    ),
+    pytest.param(
+        """I. Контроль
+1.1. Мониторинг муниципальных правовых актов (ежеквартально). Ответственный: юридический отдел.
+1.2. Отчеты депутатов – март – Депутаты Думы
+1.3. Публичные слушания – май – Председатель Думы
+""",
+        "1.1",
+        ("Мониторинг муниципальных правовых актов", (), True, False, ("юридический отдел",)),
+        id="timing-in-final-bracket",
+    ),
 ]
+
+# Timing text as printed, without the separators around it.
+TIMING_RAW_CASES = [
+    pytest.param("1.1. Доклад главы – до 20 марта, ответственный: Глава округа\n", "до 20 марта", id="comma"),
+    pytest.param("1.1. Доклад главы – февраль; ответственный: Глава округа\n", "февраль", id="semicolon"),
+    pytest.param("1.1. Доклад главы – апрель.\nОтветственный: Глава округа\n", "апрель", id="full-stop"),
+    pytest.param("1.1. Доклад главы – II кв.\nОтветственный: Глава округа\n", "II кв.", id="abbreviation-dot"),
+    pytest.param("1.1. Доклад главы\nСрок: до 1 окт.;\nОтветственный: Глава округа\n", "до 1 окт.", id="labelled"),
+]
+
+
+@pytest.mark.parametrize(("line", "timing_raw"), TIMING_RAW_CASES)
+def test_timing_raw_loses_separators(line: str, timing_raw: str) -> None:
+    body = line + "1.2. Отчеты депутатов – март – Депутаты Думы\n1.3. Слушания – май – Председатель Думы\n"
+    assert _rows(body)["1.1"].timing_raw == timing_raw
+
+
+def test_initials_keep_their_dot() -> None:
+    rows = _rows(
+        """1.1. Доклад главы – март, ответственный: заместитель главы Орлова Е.В.
+1.2. Отчеты депутатов – апрель. Ответственный – Петров А.А.
+1.3. Слушания – май – Председатель Думы
+"""
+    )
+    assert rows["1.1"].responsible_raw == "заместитель главы Орлова Е.В."
+    assert rows["1.2"].responsible_raw == "Петров А.А."
 
 
 @pytest.mark.parametrize(("body", "item", "expected"), FIELD_CASES)
@@ -237,6 +314,12 @@ def test_roman_value(numeral: str, value: int | None) -> None:
         ("Отчет – 2025 год – Иванов", ("Отчет – 2025 год – Иванов", None, None)),  # loose words only
         ("Собрание – II – Иванов", ("Собрание – II – Иванов", None, None)),
         ("Форум – Эл Курултай – июнь – сентябрь – Совет", ("Форум – Эл Курултай", "июнь – сентябрь", "Совет")),
+        ("Конкурс – январь – май;", ("Конкурс", "январь – май", None)),
+        ("Конкурс – с января – по май – Совет", ("Конкурс", "с января – по май", "Совет")),
+        ("Спартакиада – I – II квартал – Совет", ("Спартакиада", "I – II квартал", "Совет")),
+        ("Отчет за январь – март – Иванов", ("Отчет за январь", "март", "Иванов")),  # the title keeps its month
+        ("Отчет за 2025 год (I квартал)", ("Отчет за 2025 год", "I квартал", None)),
+        ("Семинар (по согласованию)", ("Семинар (по согласованию)", None, None)),
     ],
 )
 def test_split_inline(text: str, expected: tuple) -> None:
@@ -274,3 +357,152 @@ def test_bulleted_items_after_a_filled_label_are_items() -> None:
     titles = [a.title for a in result.activities]
     assert titles == ["Организационная работа", "Заседания Думы", "Прием граждан", "Отчет главы"]
     assert result.activities[1].responsible == ("Председатель Думы",)
+
+
+def _doc_rows(paragraphs: list[str]) -> dict[str | None, object]:
+    """Rows of a document whose reader gives one line per paragraph (DOCX and the like)."""
+    lines = tuple(Line(text, 1, k) for k, text in enumerate(paragraphs, start=1))
+    result = convert_document(Document("t.docx", SourceFormat.DOCX, lines), layout="numbered")
+    return {a.item_no: a for a in result.activities}
+
+
+PLAIN_HEADINGS_DOCX = [
+    "ПЛАН",
+    "работы Собрания депутатов Заречного района на 2026 год",
+    "Нормотворческая деятельность",
+    "1. О бюджете района на 2027 год – декабрь – финансовое управление",
+    "2. О внесении изменений в Устав района – по мере необходимости – юридический отдел",
+    "Работа с населением",
+    "3. Прием граждан – ежемесячно – депутаты Собрания",
+    "4. Отчеты депутатов перед избирателями – март – депутаты Собрания",
+]
+
+
+def test_unnumbered_headings_between_paragraph_items_are_sections() -> None:
+    rows = _doc_rows(PLAIN_HEADINGS_DOCX)
+    assert [rows[k].section_title for k in "1234"] == [
+        "Нормотворческая деятельность",
+        "Нормотворческая деятельность",
+        "Работа с населением",
+        "Работа с населением",
+    ]
+    assert rows["2"].responsible == ("юридический отдел",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            """Нормотворческая деятельность
+
+1. О бюджете района на 2027 год – декабрь – финансовое управление
+2. О внесении изменений в Устав района – по мере необходимости – юридический отдел
+
+Работа с населением
+
+3. Прием граждан – ежемесячно – депутаты Собрания
+4. Отчеты депутатов перед избирателями – март – депутаты Собрания
+""",
+            id="blank-lines-around",
+        ),
+        pytest.param(
+            """Нормотворческая деятельность
+    1. О бюджете района на 2027 год – декабрь – финансовое управление
+    2. О внесении изменений в Устав района – по мере необходимости – юридический отдел
+Работа с населением
+    3. Прием граждан – ежемесячно – депутаты Собрания
+    4. Отчеты депутатов перед избирателями – март – депутаты Собрания
+""",
+            id="left-of-the-numbers",
+        ),
+        pytest.param(
+            """Нормотворческая деятельность
+1. О бюджете района на 2027 год – декабрь – финансовое
+   управление
+2. О внесении изменений в Устав района – по мере необходимости –
+   юридический отдел
+Работа с населением
+3. Прием граждан – ежемесячно – депутаты Собрания
+4. Отчеты депутатов перед избирателями – март – депутаты Собрания
+""",
+            id="out-of-a-hanging-indent",
+        ),
+    ],
+)
+def test_unnumbered_headings_in_text(body: str) -> None:
+    rows = _rows(body)
+    assert rows["1"].section_title == "Нормотворческая деятельность"
+    assert rows["3"].section_title == "Работа с населением"
+    assert rows["2"].responsible == ("юридический отдел",)
+
+
+@pytest.mark.parametrize(
+    ("body", "item", "responsible"),
+    [
+        pytest.param(
+            """1. О бюджете района – декабрь – комитет финансов
+Администрации района
+2. Прием граждан – ежемесячно – депутаты Собрания
+3. Отчеты депутатов – март – депутаты Собрания
+""",
+            "1",
+            ("комитет финансов Администрации района",),
+            id="wrapped-party-at-the-number-column",
+        ),
+        pytest.param(
+            """1. Изменения в акты:
+      1.1. в Устав района — по мере необходимости —
+     Юридический отдел Администрации
+      1.2. в Положение о службе — II кв. — Юридический отдел
+2. Прием граждан – ежемесячно – депутаты Собрания
+""",
+            "1.1",
+            ("Юридический отдел Администрации",),
+            id="ocr-jitter-and-a-dangling-dash",
+        ),
+    ],
+)
+def test_wrapped_party_is_not_a_heading(body: str, item: str, responsible: tuple) -> None:
+    rows = _rows(body)
+    assert rows[item].responsible == responsible
+    assert rows["2"].section_title is None
+
+
+def test_title_lines_before_the_first_item_stay_the_title() -> None:
+    title = ["ПЛАН", "работы Собрания депутатов Заречного района", "на 2026 год"]
+    rows = _doc_rows(title + PLAIN_HEADINGS_DOCX[3:])  # the first section has no heading
+    assert rows["1"].section_title is None
+    assert rows["3"].section_title == "Работа с населением"
+
+
+GROUP = """I. Обучение
+1.1. Семинары для депутатов:
+1.1.1. «Бюджетный процесс» – февраль;
+1.1.2. «Муниципальный контроль» – май;
+1.1.3. «Работа с обращениями» – октябрь.
+{party}
+1.2. Стажировка в Законодательном Собрании – 2 раза в год; ответственный: Председатель Собрания
+"""
+
+
+def test_party_after_a_group_covers_its_sub_items() -> None:
+    rows = _rows(GROUP.format(party="Ответственный: аппарат Собрания."))
+    for k in ("1.1.1", "1.1.2", "1.1.3"):
+        assert rows[k].responsible == ("аппарат Собрания",)
+        assert "responsible_shared" in rows[k].flags
+    assert rows["1.2"].responsible == ("Председатель Собрания",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(GROUP.replace("«Бюджетный процесс» – февраль;", "«Бюджетный процесс» – февраль; ответственный: "
+                                   "финансовое управление"), id="a-sibling-has-its-own-party"),
+        pytest.param(GROUP.replace("Семинары для депутатов:", "Семинары для депутатов"), id="no-group-lead-in"),
+    ],
+)
+def test_party_after_sub_items_stays_with_the_last_one(text: str) -> None:
+    rows = _rows(text.format(party="Ответственный: аппарат Собрания."))
+    assert rows["1.1.3"].responsible == ("аппарат Собрания",)
+    assert rows["1.1.2"].responsible == ()
+    assert "responsible_shared" not in rows["1.1.3"].flags

@@ -1,8 +1,9 @@
 """Layout parsers: ``Document`` -> ``ParsedPlan``.  Each one scores its own fit.
 
 ``detect`` runs every registered parser and keeps the best fit; ``--layout``
-forces one.  A parser returns ``None`` when the document is plainly not of its
-kind (no header, no marks ...).
+forces one.  Both read the document without its page furniture (page numbers,
+running headers, the signature: ``furniture``).  A parser returns ``None``
+when the document is plainly not of its kind (no header, no marks ...).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 from planparse.errors import LayoutNotDetectedError
 from planparse.layouts.columns import parse_columns
+from planparse.layouts.furniture import strip_furniture
 from planparse.layouts.grid import parse_grid
 from planparse.layouts.numbered import parse_numbered
 from planparse.layouts.table import parse_table
@@ -44,7 +46,9 @@ def score_all(doc: Document, *, exhaustive: bool = True) -> dict[LayoutKind, Par
     once a plan reaches the top fit step: a later (less specific) parser could
     then only tie and lose on priority, so the winner is the same and the
     remaining parsers are not worth their time (about a third of the text path).
+    Page furniture (page numbers, running headers, the signature) is dropped first.
     """
+    doc = strip_furniture(doc)
     found: dict[LayoutKind, ParsedPlan] = {}
     for kind in sorted(PARSERS, key=lambda k: -_PRIORITY[k]):
         plan = PARSERS[kind](doc)
@@ -59,7 +63,7 @@ def score_all(doc: Document, *, exhaustive: bool = True) -> dict[LayoutKind, Par
 def detect(doc: Document, layout: LayoutKind | None = None) -> tuple[ParsedPlan, dict[LayoutKind, float]]:
     """The winning plan and every parser's fit; raises when nothing fits."""
     if layout is not None:
-        plan = PARSERS[layout](doc)
+        plan = PARSERS[layout](strip_furniture(doc))
         if plan is None or not plan.items:
             raise LayoutNotDetectedError(f"the document is not a {layout.value} plan", path=doc.source)
         return plan, {layout: plan.fit}

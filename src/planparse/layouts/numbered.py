@@ -18,7 +18,14 @@ Section headings are Roman-numbered ("II. Контрольная деятель�
 OCR'd lists, an OCR look-alike ("П.", "Ш.", "ГУ.", even "1.") accepted only
 when the line is otherwise a heading: capitalised, no timing, followed by a
 numbered item and in sequence with the sections around it.  Rows under such
-a heading are flagged ``section_no_repaired``.
+a heading are flagged ``section_no_repaired``.  Unnumbered headings
+("Контрольная деятельность") are short capitalised lines without timing,
+label or sentence end, between a finished item and a numbered one, that stand
+alone: a paragraph of their own (DOCX and the like), blank lines around, or
+left of the item numbers; the line just before the first item is one too when
+the body has such headings.  A party line printed once after a group's
+sub-items ("3.1. Семинары:" + "3.1.1 … 3.1.3" + "Ответственный: …") covers
+each of them, flagged ``responsible_shared``.
 """
 
 from __future__ import annotations
@@ -37,23 +44,23 @@ from planparse.layouts.base import (
     starts_lower,
     starts_upper,
 )
-from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
+from planparse.layouts.fields import RESP, TIMING, TIMING_SEGMENT_SCORE, TITLE, is_timing_line
+from planparse.layouts.fields import labels as _labels
+from planparse.layouts.fields import split_inline as _split_inline
+from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem, SourceFormat
 from planparse.normalize.responsible import continues_party
-from planparse.normalize.timing import is_complete_timing, sets_timing, strip_remarks, timing_score
+from planparse.normalize.timing import timing_score
 
-_TIMING_LABEL = regex.compile(
-    r"(?:^|[\s(;,.])(?:срок[иа]?(?:\s+(?:исполнения|проведения|выполнения))?|время\s+проведения"
-    r"|дата(?:\s+проведения)?|период(?:\s+проведения)?)\s*:\s*"
-    r"|^\s*срок[иа]?(?:\s+(?:исполнения|проведения))?\s+[–—-]{1,2}\s+",
-    regex.I,
-)
-_RESP_LABEL = regex.compile(r"(?:^|[\s(;,.])(?:ответственн\w*|исполнител\w*)\s*:\s*", regex.I)
-# OCR turns a dash into "-—" or "--": one or two dash characters between spaces.
-_DASH_SPLIT = regex.compile(r"\s+[–—-]{1,2}\s+|\s{2,}|\t+")
 _OPENERS = "(«\"“„"
-TIMING_SEGMENT_SCORE = 0.75
-TITLE, TIMING, RESP = "title", "timing", "resp"
 SECTION_REPAIRED = "section_no_repaired"
+SHARED = "responsible_shared"
+MAX_HEADING_WORDS = 10
+MIN_OUTDENT = 2  # columns a heading stands left of the item numbers
+_DASHES = "-–—"
+# Readers of these formats give one line per paragraph: a line stands alone by itself.
+_PARAGRAPHS = frozenset({SourceFormat.DOCX, SourceFormat.DOC, SourceFormat.ODT, SourceFormat.RTF, SourceFormat.HTML})
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_PLAN_WORD = regex.compile(r"^\s*план\b", regex.I)
 
 
 @dataclass
@@ -66,6 +73,7 @@ class _Item:
     resp: list[str] = field(default_factory=list)
     open: str = TITLE  # the field a continuation line extends
     flags: tuple[str, ...] = ()
+    party_for: list[_Item] = field(default_factory=list)  # sibling sub-items this item's party also covers
 
     def extend(self, text: str) -> None:
         """Append ``text`` to the open field."""
@@ -93,6 +101,12 @@ class _Item:
         value = self.timing[-1] if self.open == TIMING else self.resp[-1]
         return not value or all(is_bullet(line) for line in value.split("\n"))
 
+    def done(self) -> bool:
+        """The item has its timing (labelled or inline) and its last line does not run on."""
+        last = self.resp[-1] if self.open == RESP and self.resp else self.lines[-1] if self.lines else ""
+        timed = bool(self.timing) or _split_inline(" ".join(self.lines))[1] is not None
+        return timed and not ends_open(last) and last.rstrip()[-1:] not in _DASHES
+
     def field_goes_on(self, text: str, *, numbered_sections: bool) -> bool:
         """Whether a label-free ``text`` continues the open timing/responsible field."""
         value = self.timing[-1] if self.open == TIMING else self.resp[-1]
@@ -108,77 +122,6 @@ class _Item:
         # A capitalised line after a party: the list of parties goes on, unless the
         # plan also has unnumbered section rows and this item's timing is done.
         return numbered_sections or not self.timing
-
-
-def _trim(value: str) -> str:
-    """Strip separators and unmatched brackets from a labelled value's ends."""
-    value = value.strip(" ;,.")
-    while value.endswith(")") and value.count(")") > value.count("("):
-        value = value[:-1].rstrip(" ;,.")
-    while value.startswith("(") and value.count("(") > value.count(")"):
-        value = value[1:].lstrip(" ;,.")
-    return value
-
-
-def _labels(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """(text before the first label, [(field, labelled value), ...] in order)."""
-    marks = sorted(
-        [(m.start(), m.end(), TIMING) for m in _TIMING_LABEL.finditer(text)]
-        + [(m.start(), m.end(), RESP) for m in _RESP_LABEL.finditer(text)]
-    )
-    if not marks:
-        return text, []
-    out = []
-    for k, (_, end, kind) in enumerate(marks):
-        stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
-        out.append((kind, _trim(text[end:stop])))
-    return text[: marks[0][0]], out
-
-
-def _is_timing(text: str) -> bool:
-    """A segment or line that states a timing ("март", "ежемесячно (по графику)")."""
-    bare = strip_remarks(text)
-    return timing_score(bare) >= TIMING_SEGMENT_SCORE and sets_timing(bare)
-
-
-def _is_timing_line(text: str) -> bool:
-    """A whole line that is a complete timing phrase setting something.
-
-    "период 2025 и 2026 годов" (a wrapped title: loose timing words only) is not.
-    """
-    return _is_timing(text) and is_complete_timing(strip_remarks(text))
-
-
-def _split_inline(text: str) -> tuple[str, str | None, str | None]:
-    """Title, timing, responsible from dash/space separated trailing segments.
-
-    The timing is the longest run of segments the grammar understands whole
-    (so "июнь – сентябрь" stays one range); what follows it is the responsible.
-    A parenthesised remark does not hide a timing ("– ежемесячно (по графику)").
-    """
-    parts = _DASH_SPLIT.split(text.strip())
-    seps = _DASH_SPLIT.findall(text.strip())
-    if len(parts) < 2:
-        return text, None, None
-
-    def joined(a: int, b: int) -> str:
-        out = parts[a]
-        for k in range(a + 1, b):
-            out += seps[k - 1] + parts[k]
-        return out
-
-    for k in range(1, len(parts)):
-        if not _is_timing(parts[k]):
-            continue
-        end = k + 1
-        for j in range(len(parts), k + 1, -1):
-            candidate = strip_remarks(joined(k, j))
-            if timing_score(candidate) >= TIMING_SEGMENT_SCORE and is_complete_timing(candidate):
-                end = j
-                break
-        resp = joined(end, len(parts)).strip() if end < len(parts) else None
-        return joined(0, k), joined(k, end), resp or None
-    return text, None, None
 
 
 def _finish(item: _Item) -> RawItem:
@@ -211,6 +154,83 @@ def _heading_like(title: str) -> bool:
         and timing_score(title) < TIMING_SEGMENT_SCORE
         and not title.rstrip().endswith(":")
     )
+
+
+def _plain_heading(text: str) -> bool:
+    """An unnumbered section heading's text: short, capitalised, no timing, label or sentence end."""
+    return (
+        _heading_like(text)
+        and text[:1] not in _OPENERS
+        and text.rstrip()[-1:] not in ".;,!?"
+        and len(text.split()) <= MAX_HEADING_WORDS
+        and not is_bullet(text)
+    )
+
+
+def _lead_heading(header: list[str]) -> bool:
+    """The last line before the first item is a section heading, not the end of the title.
+
+    Asked only of plans whose body has unnumbered headings: the first section
+    is then printed the same way.  Title lines carry the year or "План".
+    """
+    if len(header) < 2 or ends_open(header[-2]):
+        return False
+    text = header[-1]
+    return _plain_heading(text) and not _YEAR.search(text) and not _PLAN_WORD.match(text)
+
+
+def _group_run(items: list[_Item]) -> list[_Item]:
+    """The sub-items before the last one under the same group lead-in ("3.1. Семинары:"), when none has a party.
+
+    A party line printed once after "3.1.1 … 3.1.3" then covers the whole group.
+    """
+    number = items[-1].number
+    if not number or "." not in number or items[-1].resp:
+        return []
+    parent = number.rsplit(".", 1)[0]
+    run: list[_Item] = []
+    for item in reversed(items[:-1]):
+        if item.number == parent:
+            lead_in = " ".join(item.lines).rstrip().endswith(":")
+            return run if lead_in and run and not any(it.resp for it in run) else []
+        if not item.number or item.number.rsplit(".", 1)[0] != parent:
+            return []
+        run.append(item)
+    return []
+
+
+def _share_parties(items: list[_Item]) -> None:
+    """Give a party printed once after a group's sub-items to each of them (flagged ``responsible_shared``)."""
+    for item in items:
+        if item.party_for and item.resp:
+            for sibling in item.party_for:
+                sibling.resp, sibling.flags = list(item.resp), (*sibling.flags, SHARED)
+            item.flags = (*item.flags, SHARED)
+
+
+def _spaced(lines: tuple[Line, ...]) -> list[bool]:
+    """For each non-blank line, whether a blank line stands before it; one more entry (True) for the end."""
+    out: list[bool] = []
+    blank = False
+    for line in lines:
+        if line.is_blank:
+            blank = True
+        else:
+            out.append(blank)
+            blank = False
+    return [*out, True]
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _leaves_item(line: Line, previous: Line, start: Line) -> bool:
+    """``line`` stands outside the item that began at ``start``: clearly left of its number
+    (OCR'd text jitters by a column), or back at the number's column after wrapped lines that
+    hang deeper (a wrapped line never does that)."""
+    indent = _indent(line.text)
+    return indent + MIN_OUTDENT <= _indent(start.text) or indent <= _indent(start.text) < _indent(previous.text)
 
 
 def _ocr_heading(
@@ -255,6 +275,9 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
         if value and not (ocr and ocr[2].isdigit()):
             headings.append((k, value))
     numbered_sections = bool(headings)
+    paragraphs = doc.format in _PARAGRAPHS
+    spaced = _spaced(doc.lines)
+    plain_headings = False  # the body has unnumbered section headings
     items: list[_Item] = []
     header: list[str] = []
     section: tuple[str | None, str | None] = (None, None)
@@ -275,7 +298,7 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
         if heading_open and not number and not is_bullet(text) and (starts_lower(text) or ends_open(section[1] or "")):
             section = (section[0], f"{section[1]} {text}")
             continue
-        heading_open = False
+        after_heading, heading_open = heading_open, False
         if not number and items and items[-1].takes_bullet(text):
             items[-1].extend(text)
             continue
@@ -288,19 +311,39 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
             header.append(text)
             continue
         current = items[-1]
-        if _labels(text)[1]:
+        head, found = _labels(text)
+        if found:
+            if not head.strip() and all(kind == RESP for kind, _ in found):
+                current.party_for = _group_run(items)
             current.feed(text)
         elif current.open != TITLE and current.field_goes_on(text, numbered_sections=numbered_sections):
             current.extend(text)
-        elif _is_timing_line(text) and not ends_open(current.lines[-1] if current.lines else ""):
+        elif is_timing_line(text) and not ends_open(current.lines[-1] if current.lines else ""):
             current.timing.append(text)
             current.open = TIMING
+        elif (
+            not after_heading
+            and _plain_heading(text)
+            and current.done()
+            and k + 1 < len(texts)
+            and (item_start(texts[k + 1]) is not None or is_bullet(texts[k + 1]))
+            and (paragraphs or spaced[k] or spaced[k + 1] or _leaves_item(line, lines[k - 1], current.source))
+        ):
+            section, section_flags = (None, text), ()
+            plain_headings = True
         elif starts_lower(text) or ends_open(current.lines[-1] if current.lines else "") or not current.timing:
             current.lines.append(text)
         else:
             section, section_flags = (None, text), ()
     if len(items) < 3:
         return None
+    if plain_headings and items[0].section == (None, None) and _lead_heading(header):
+        lead = (None, header.pop())
+        for item in items:
+            if item.section != (None, None):
+                break
+            item.section = lead
+    _share_parties(items)
     raw = tuple(_finish(it) for it in items)
     timed = sum(1 for it in raw if it.timing_raw)
     fit = 0.4 + 0.6 * timed / len(raw)
