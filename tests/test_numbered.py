@@ -122,7 +122,7 @@ FIELD_CASES = [
 1.3. Отчеты депутатов – март – Депутаты Думы
 """,
         "1.2",
-        ("Экспертиза проектов решений", (), True, False, ("юридический отдел", "аппарат Думы")),
+        ("Экспертиза проектов решений", (), True, False, ("Юридический отдел", "Аппарат Думы")),
         id="dash-after-responsible-label",
     ),
     pytest.param(
@@ -132,7 +132,7 @@ FIELD_CASES = [
 1.3. Публичные слушания – май – Председатель Думы
 """,
         "1.1",
-        ("Подготовка модельных актов", (), False, True, ("юридический отдел",)),
+        ("Подготовка модельных актов", (), False, True, ("Юридический отдел",)),
         id="hyphen-after-executor-label",
     ),
     pytest.param(
@@ -162,7 +162,7 @@ FIELD_CASES = [
 1.3. Публичные слушания – май – Председатель Думы
 """,
         "1.1",
-        ("Мониторинг муниципальных правовых актов", (), True, False, ("юридический отдел",)),
+        ("Мониторинг муниципальных правовых актов", (), True, False, ("Юридический отдел",)),
         id="timing-in-final-bracket",
     ),
 ]
@@ -386,7 +386,7 @@ def test_unnumbered_headings_between_paragraph_items_are_sections() -> None:
         "Работа с населением",
         "Работа с населением",
     ]
-    assert rows["2"].responsible == ("юридический отдел",)
+    assert rows["2"].responsible == ("Юридический отдел",)
 
 
 @pytest.mark.parametrize(
@@ -433,7 +433,7 @@ def test_unnumbered_headings_in_text(body: str) -> None:
     rows = _rows(body)
     assert rows["1"].section_title == "Нормотворческая деятельность"
     assert rows["3"].section_title == "Работа с населением"
-    assert rows["2"].responsible == ("юридический отдел",)
+    assert rows["2"].responsible == ("Юридический отдел",)
 
 
 @pytest.mark.parametrize(
@@ -446,7 +446,7 @@ def test_unnumbered_headings_in_text(body: str) -> None:
 3. Отчеты депутатов – март – депутаты Собрания
 """,
             "1",
-            ("комитет финансов Администрации района",),
+            ("Комитет финансов Администрации района",),
             id="wrapped-party-at-the-number-column",
         ),
         pytest.param(
@@ -488,7 +488,7 @@ GROUP = """I. Обучение
 def test_party_after_a_group_covers_its_sub_items() -> None:
     rows = _rows(GROUP.format(party="Ответственный: аппарат Собрания."))
     for k in ("1.1.1", "1.1.2", "1.1.3"):
-        assert rows[k].responsible == ("аппарат Собрания",)
+        assert rows[k].responsible == ("Аппарат Собрания",)
         assert "responsible_shared" in rows[k].flags
     assert rows["1.2"].responsible == ("Председатель Собрания",)
 
@@ -503,6 +503,6 @@ def test_party_after_a_group_covers_its_sub_items() -> None:
 )
 def test_party_after_sub_items_stays_with_the_last_one(text: str) -> None:
     rows = _rows(text.format(party="Ответственный: аппарат Собрания."))
-    assert rows["1.1.3"].responsible == ("аппарат Собрания",)
+    assert rows["1.1.3"].responsible == ("Аппарат Собрания",)
     assert rows["1.1.2"].responsible == ()
     assert "responsible_shared" not in rows["1.1.3"].flags
