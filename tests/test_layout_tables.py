@@ -426,3 +426,15 @@ def test_the_header_repeated_on_the_next_page_is_no_row_and_no_section() -> None
         ("1", "Нормотворческая деятельность", "Подготовка проектов решений", (3,)),
         ("2", "Нормотворческая деятельность", "Отчёт главы района", (4,)),
     ]
+
+
+@pytest.mark.parametrize("mark", ["●", "■", "◆", "✕", "☑"])
+def test_symbol_font_marks_mark_their_quarter(mark: str) -> None:
+    doc = _table_doc(
+        [
+            ["№", "Мероприятие", "I кв.", "II кв.", "III кв.", "IV кв.", "Ответственный"],
+            ["1.", "Заседание правления", mark, "", mark, "", "Председатель"],
+        ]
+    )
+    (row,) = convert_document(doc).activities
+    assert row.months == (1, 2, 3, 7, 8, 9) and row.timing_raw is None

@@ -24,7 +24,11 @@ _SECTION_ROMAN = regex.compile(rf"^\s*(?:раздел\s+)?({_ROMAN})\s*[.)]?\s+(
 _RAZDEL = regex.compile(r"^\s*раздел\s+(\S+?)[.:]?\s+(.+)$", regex.IGNORECASE)
 
 # Cell marks meaning "scheduled in this column".
-MARKS = frozenset({"+", "++", "х", "x", "Х", "X", "×", "v", "V", "✓", "✔", "✗", "*", "•", "＋", "⁺", "√"})
+# Filled dots, squares and diamonds (Word's symbol fonts, "●" "■" "◆") and ticks are marks as "+" is.
+MARKS = frozenset(
+    {"+", "++", "х", "x", "Х", "X", "×", "v", "V", "✓", "✔", "✗", "*", "•", "＋", "⁺", "√"}
+    | set("●■◆▲★☑☒✘✕⬤◉◼▪")
+)
 # What OCR makes of a lone "+": accepted in mark positions, but flagged.
 SUSPECT_MARKS = frozenset({"4", "т", "t", "ф", "-|-", "-+-", "+-", "-+", "+.", ".+", "+,", "1+", "+1", "f", "Ф"})
 
