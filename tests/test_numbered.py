@@ -506,3 +506,30 @@ def test_party_after_sub_items_stays_with_the_last_one(text: str) -> None:
     assert rows["1.1.3"].responsible == ("Аппарат Собрания",)
     assert rows["1.1.2"].responsible == ()
     assert "responsible_shared" not in rows["1.1.3"].flags
+
+
+WEB_EXPORT = """Главная » Документы » Планы работы
+
+Опубликовано: 15.01.2025  |  Просмотров: 214
+
+Раздел 1. Благоустройство территории
+4) Весенний месячник по санитарной очистке (апрель). Отв.: глава администрации, старосты
+5) Содержание мест массового отдыха:
+5.1) скашивание травы на общественных территориях (июнь – август). Отв.: МКУ «Благоустройство»
+5.2) ремонт детской площадки (II квартал). Ответств.: МКУ «Благоустройство»
+6) Опашка населённых пунктов (апрель – май, сентябрь). Отв.: глава администрации
+
+Поделиться: VK  OK  Telegram
+"""
+
+
+def test_web_export_with_abbreviated_labels_bracketed_ranges_and_sub_items() -> None:
+    rows = _rows(WEB_EXPORT)
+    assert list(rows) == ["4", "5", "5.1", "5.2", "6"]
+    assert rows["4"].months == (4,) and rows["4"].responsible == ("Глава администрации", "Старосты")
+    assert rows["5"].is_group and rows["5.1"].parent_no == "5"
+    assert rows["5.1"].title == "скашивание травы на общественных территориях"
+    assert rows["5.1"].months == (6, 7, 8)  # the dash inside the bracket is a range, not a field separator
+    assert rows["5.2"].responsible == ("МКУ «Благоустройство»",) and rows["5.2"].months == (4, 5, 6)
+    assert rows["6"].months == (4, 5, 9)
+    assert rows["6"].responsible == ("Глава администрации",)  # the page's share line is no party

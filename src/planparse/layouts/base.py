@@ -14,7 +14,7 @@ import regex
 from planparse.model import Document, LayoutKind, ParsedPlan
 
 # "6.1", "6.1.", "12." at the start of a line ("1 раз в год" is not a number: no dot, lowercase).
-_ITEM_DOTTED = regex.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)(.*)$")
+_ITEM_DOTTED = regex.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)[.)]?(?=\s|$)(.*)$")  # "6.1", "6.1.", "6.1)"
 _ITEM_SIMPLE = regex.compile(r"^\s*(\d{1,3})[.)](?=\s|$|\p{L}|«)(.*)$")
 _ITEM_BARE = regex.compile(r"^\s*(\d{1,3})\s+(?=[\p{Lu}«\"])(.*)$")
 # Roman section numbers, Latin letters or their Cyrillic look-alikes (І, Х).

@@ -29,7 +29,7 @@ _TIMING_LABEL = regex.compile(
 # clause starts, and only in the forms a label takes (not "ответственных – …").
 _RESP_WORDS = r"(?:ответственн(?:ый|ые|ая|ое|ого)(?:\s+(?:исполнител[ьи]|за\s+исполнение))?|исполнител[ьи])"
 _RESP_LABEL = regex.compile(
-    r"(?:^|[\s(;,.])(?:ответственн\w*|исполнител\w*)\s*:\s*"
+    r"(?:^|[\s(;,.])(?:ответственн\w*|исполнител\w*|отв\.|ответств\.|исп\.)\s*:\s*"
     rf"|(?:^|(?<=[.;,(]\s*))\s*{_RESP_WORDS}\s+[–—-]{{1,2}}\s+",
     regex.I,
 )
@@ -113,6 +113,13 @@ def _segments(text: str) -> tuple[list[str], list[str]]:
     """
     parts = _DASH_SPLIT.split(text)
     seps = _DASH_SPLIT.findall(text)
+    k = 0
+    while k + 1 < len(parts):  # a dash inside brackets separates nothing: "(июнь – август)"
+        if parts[k].count("(") > parts[k].count(")"):
+            parts[k : k + 2] = [parts[k] + seps[k] + parts[k + 1]]
+            del seps[k]
+        else:
+            k += 1
     k = 1
     while k + 1 < len(parts):
         if _DASH.fullmatch(seps[k]) and _PERIOD_ONLY.match(parts[k]) and _PERIOD_START.match(parts[k + 1]):

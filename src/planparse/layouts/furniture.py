@@ -54,6 +54,12 @@ MAX_CLOSING_LINES = 4  # lines of one signature or note
 MAX_CLOSING_RUNS = 3  # signatures and notes under the plan
 _CONTACT = regex.compile(r"^\s*(?:исп\.|тел(?:\.|ефон)|e-?mail|эл\.\s?почта)", regex.I)
 _PHONE = regex.compile(r"^[\s\d()+\-–]{6,}$")
+# What a web page prints under a document: share buttons, view counts, dates of publication, print links.
+_WEB_TAIL = regex.compile(
+    r"^\s*(?:поделиться|опубликован\w*|просмотр\w*|дата\s+(?:публикации|размещения|изменения)|версия\s+для\s+печати"
+    r"|распечатать|обновлен\w*|источник|теги|метки)\b",
+    regex.I,
+)
 # "Д.А. Морозов", "Морозов Д.А.", "Д. Морозов": a signature ends in a name with initials.
 _NAME_END = regex.compile(
     r"(?:(?:\p{Lu}\.\s?){1,2}\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+(?:\p{Lu}\.\s?){1,2})"
@@ -223,13 +229,19 @@ def _contact(lines: list[str]) -> bool:
     return all(_CONTACT.match(t) or _PHONE.match(t) for t in lines)
 
 
+def _web_tail(lines: list[str]) -> bool:
+    """A web page's lines under the document ("Поделиться: VK OK Telegram", "Просмотров: 214")."""
+    return all(_WEB_TAIL.match(t) for t in lines)
+
+
 def _closing_block(blocks: Sequence[Block], texts: dict[int, str], dropped: set[int], start: int) -> set[int]:
-    """The signature under the plan and the executor's note, each set apart by a blank line."""
+    """The signature under the plan, the executor's note and a web page's share or view lines,
+    each set apart by a blank line."""
     runs = _tail_runs(blocks, texts, dropped, start)
     found: set[int] = set()
     for run in runs[: min(len(runs) - 1, MAX_CLOSING_RUNS)]:  # the first group holds the first item
         lines = [texts[k] for k in run]
-        if len(run) > MAX_CLOSING_LINES or not (_signature(lines) or _contact(lines)):
+        if len(run) > MAX_CLOSING_LINES or not (_signature(lines) or _contact(lines) or _web_tail(lines)):
             break
         found.update(run)
     return found
