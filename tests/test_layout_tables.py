@@ -438,3 +438,30 @@ def test_symbol_font_marks_mark_their_quarter(mark: str) -> None:
     )
     (row,) = convert_document(doc).activities
     assert row.months == (1, 2, 3, 7, 8, 9) and row.timing_raw is None
+
+
+@pytest.mark.parametrize("numerals", [["I", "II", "III", "IV"], ["1", "2", "3", "4"]])
+def test_bare_numerals_under_a_merged_quarter_cell_are_quarters(numerals: list[str]) -> None:
+    empty = Cell(())
+    doc = _table_doc(
+        [
+            ["№\nп/п", "Мероприятие", Cell(("Срок исполнения (квартал)",), colspan=4), empty, empty, empty, "Ответственные"],
+            ["№\nп/п", "Мероприятие", *numerals, "Ответственные"],
+            ["1.1.", "Заседание коллегии", "+", "", "", "+", "Председатель"],
+        ]
+    )
+    (row,) = convert_document(doc).activities
+    assert row.months == (1, 2, 3, 10, 11, 12) and not row.flags
+
+
+def test_bare_numerals_under_a_cell_naming_no_quarters_stay_unnamed() -> None:
+    empty = Cell(())
+    doc = _table_doc(
+        [
+            ["№", "Мероприятие", Cell(("Этапы",), colspan=4), empty, empty, empty, "Срок", "Ответственные"],
+            ["№", "Мероприятие", "I", "II", "III", "IV", "Срок", "Ответственные"],
+            ["1.", "Заседание коллегии", "", "", "", "", "март", "Председатель"],
+        ]
+    )
+    rows = convert_document(doc).activities
+    assert [r.months for r in rows if r.item_no == "1"] == [(3,)]

@@ -175,6 +175,21 @@ def is_column_numbering(cells: Sequence[str]) -> bool:
     )
 
 
+_BARE_QUARTER = regex.compile(r"^\s*(I{1,3}|IV|[1-4])\s*$")
+
+
+def _under_quarters(top: Sequence[str], below: Sequence[str]) -> list[str]:
+    """Second-row labels with bare numerals ("I" … "IV") under a cell naming quarters
+    ("Срок исполнения (квартал)", merged over them) read as "I квартал" …."""
+    out = list(below)
+    owner = ""
+    for k, (above, label) in enumerate(zip(top, below, strict=False)):
+        owner = above if above.strip() else owner  # a merged cell's text stands in its first column
+        if _QUARTER_WORD.search(owner) and _BARE_QUARTER.match(label):
+            out[k] = f"{label.strip()} квартал"
+    return out
+
+
 def table_header(rows: Sequence[Sequence[str]]) -> tuple[list[Role], int]:
     """The header's column roles and how many of the first ``rows`` (cell texts) it takes.
 
@@ -192,9 +207,10 @@ def table_header(rows: Sequence[Sequence[str]]) -> tuple[list[Role], int]:
     if len(rows) > 1 and not is_column_numbering(rows[1]):
         below = [*rows[1], *[""] * (len(top) - len(rows[1]))][: max(len(top), len(rows[1]))]
         top += [""] * (len(below) - len(top))
-        lower = header_roles(below)
+        named = _under_quarters(top, below)
+        lower = header_roles(named)
         if _mark_columns(lower) >= 2 and _mark_columns(lower) > _mark_columns(roles):
-            merged = header_roles([b if r.kind in MARK_KINDS else a for a, b, r in zip(top, below, lower, strict=True)])
+            merged = header_roles([b if r.kind in MARK_KINDS else a for a, b, r in zip(top, named, lower, strict=True)])
             if is_plan_header(merged):
                 roles, used = merged, 2
     if len(rows) > used and is_column_numbering(rows[used]):
