@@ -465,3 +465,23 @@ def test_bare_numerals_under_a_cell_naming_no_quarters_stay_unnamed() -> None:
     )
     rows = convert_document(doc).activities
     assert [r.months for r in rows if r.item_no == "1"] == [(3,)]
+
+
+@pytest.mark.parametrize(
+    ("questions", "numbers"),
+    [
+        ("1. О подготовке к летней кампании\n2. Об организации отдыха детей", ["4.1", "4.2"]),
+        ("4.1. О подготовке к летней кампании\n4.2. Об организации отдыха детей", ["4.1", "4.2"]),
+    ],
+)
+def test_questions_numbered_inside_a_row_are_numbered_under_it(questions: str, numbers: list[str]) -> None:
+    doc = _table_doc(
+        [
+            ["№ п/п", "Наименование вопроса", "Дата рассмотрения", "Ответственный"],
+            ["3.", "Об исполнении бюджета", "март", "Финансовое управление"],
+            ["4.", questions, "апрель", "Управление образования"],
+        ]
+    )
+    rows = convert_document(doc).activities
+    assert [(a.item_no, a.parent_no) for a in rows] == [("3", None), *[(n, "4") for n in numbers]]
+    assert rows[1].title == "О подготовке к летней кампании" and rows[2].months == (4,)

@@ -309,6 +309,17 @@ def _spread_merged(cells: Sequence[Cell], kinds: Sequence[str], texts: Sequence[
     return out
 
 
+def _under_row_number(lines: Sequence[str], row_no: str, kinds: Sequence[str], texts: list[str]) -> Sequence[str]:
+    """An activity numbered within its row's cell ("1. О подготовке …" in row 4) numbered under the row:
+    "4.1" goes to the number cell (in ``texts``) and the lines lose their own number."""
+    found = item_start(lines[0]) if lines and row_no.replace(".", "").isdigit() else None
+    if not found:
+        return lines
+    own = found[0].rstrip(".")
+    texts[kinds.index("number")] = own if own.startswith(f"{row_no}.") else f"{row_no}.{own}"  # "4.1" stays
+    return [found[1], *lines[1:]]
+
+
 def _reader_rows(
     table: Table, roles: Sequence[Role], header_rows: int = 1
 ) -> tuple[list[Row], dict[int, tuple[str, ...]]]:
@@ -337,9 +348,10 @@ def _reader_rows(
         heading, activities = multi
         if heading:
             rows.append(([HEADING, " ".join(heading)], where))
+        row_no = texts[kinds.index("number")].strip().rstrip(".") if "number" in kinds else ""
         for act in activities:
             texts = [""] * len(kinds)
-            texts[role_index["title"]] = "\n".join(act.lines)
+            texts[role_index["title"]] = "\n".join(_under_row_number(act.lines, row_no, kinds, texts))
             for role, value in (("timing", act.timing), ("responsible", act.responsible)):
                 if role in role_index and value:
                     texts[role_index[role]] = value
