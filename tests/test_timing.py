@@ -133,14 +133,14 @@ PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] =
     ("2 раза в год", (), False, 2.0, False, True),
     ("дважды в год", (), False, 2.0, False, True),
     ("2 р. в год", (), False, 2.0, False, True),
-    ("не реже 1 раза в квартал", (), False, 4.0, False, True),
-    ("не реже 1-го раза в 6 месяцев", (), False, 2.0, False, True),
-    ("не реже 1-го раза в 3 месяца", (), False, 4.0, False, True),
-    ("3 раза в месяц", (), False, 36.0, False, True),
-    ("раз в полгода", (), False, 2.0, False, True),
-    ("1 раз в полугодие", (), False, 2.0, False, True),
+    ("не реже 1 раза в квартал", (), True, 4.0, False, True),
+    ("не реже 1-го раза в 6 месяцев", (), True, 2.0, False, True),
+    ("не реже 1-го раза в 3 месяца", (), True, 4.0, False, True),
+    ("3 раза в месяц", (), True, 36.0, False, True),
+    ("раз в полгода", (), True, 2.0, False, True),
+    ("1 раз в полугодие", (), True, 2.0, False, True),
     ("раз в два года", (), False, 0.5, False, True),
-    ("1 раз в 2-3 месяца", (), False, 4.0, False, True),
+    ("1 раз в 2-3 месяца", (), True, 4.0, False, True),
     ("2 раза в течение года", (), False, 2.0, False, True),
     ("каждые 2 месяца", (), True, 6.0, False, True),
     ("еженедельно по пятницам", (), True, 52.0, False, True),
@@ -161,7 +161,7 @@ PARSE_CASES: list[tuple[str, tuple[int, ...], bool, float | None, bool, bool]] =
     ("при необходимости", (), False, None, True, True),
     ("(при необходимости)", (), False, None, True, True),
     ("по необходимости", (), False, None, True, True),
-    ("по мере необходимости, но не реже 1-го раза в 3 месяца", (), False, 4.0, True, True),
+    ("по мере необходимости, но не реже 1-го раза в 3 месяца", (), True, 4.0, True, True),
     # as needed with a genitive complement (adjective + noun allowed)
     ("по мере поступления обращений", (), False, None, True, True),
     ("По мере поступления ходатайств", (), False, None, True, True),
@@ -535,3 +535,19 @@ def test_agreement_remark_is_never_timing(complement: str, other: str) -> None:
     t = parse_timing(f"{other.lstrip(', ')}, {remark}" if other else remark)
     assert not t.understood and t.leftover.endswith(remark)
     assert not t.as_needed
+
+
+@pytest.mark.parametrize(
+    ("counted", "every"),
+    [
+        ("1 раз в месяц", "ежемесячно"),
+        ("1 раз в квартал", "ежеквартально"),
+        ("1 раз в полугодие", "ежеполугодно"),
+        ("раз в неделю", "еженедельно"),
+        ("1 раз в год", "ежегодно"),
+        ("1 раз в 3 месяца", "каждые 3 месяца"),
+    ],
+)
+def test_a_counted_frequency_means_what_its_adverb_means(counted: str, every: str) -> None:
+    a, b = parse_timing(counted), parse_timing(every)
+    assert (a.all_year, a.times_per_year) == (b.all_year, b.times_per_year)

@@ -160,7 +160,9 @@ def _h_freq(m: regex.Match[str]) -> Eff | None:
     every = max((_num(x) or 0 for x in (m.group("pn") or "1").split("-")), default=1)
     if not count or not every:
         return None
-    return Eff(tpy=count * _per_year(m.group("per")) / every)
+    per_year = _per_year(m.group("per"))
+    # "1 раз в квартал" recurs through the year as "ежеквартально" does; "2 раза в год" only counts
+    return Eff(all_year=per_year > 1, tpy=count * per_year / every)
 
 
 def _h_every(m: regex.Match[str]) -> Eff | None:
