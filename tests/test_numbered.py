@@ -533,3 +533,15 @@ def test_web_export_with_abbreviated_labels_bracketed_ranges_and_sub_items() -> 
     assert rows["5.2"].responsible == ("МКУ «Благоустройство»",) and rows["5.2"].months == (4, 5, 6)
     assert rows["6"].months == (4, 5, 9)
     assert rows["6"].responsible == ("Глава администрации",)  # the page's share line is no party
+
+
+def test_a_timing_broken_by_a_line_end_hyphen_is_read_whole() -> None:
+    rows = _rows(
+        "1.1. Занятия вокального ансамбля «Рябинушка»  —  в тече-\n"
+        "ние года  —  руководитель ансамбля\n"
+        "1.2. Новогодний праздник  —  декабрь  —  директор\n"
+        "1.3. Выставка рисунков  —  май  —  художественный руководитель\n"
+        "1.4. День села  —  август  —  директор\n"
+    )
+    assert rows["1.1"].title == "Занятия вокального ансамбля «Рябинушка»"
+    assert rows["1.1"].all_year and rows["1.1"].responsible == ("Руководитель ансамбля",)

@@ -49,6 +49,7 @@ from planparse.layouts.fields import labels as _labels
 from planparse.layouts.fields import split_inline as _split_inline
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem, SourceFormat
 from planparse.normalize.responsible import continues_party
+from planparse.normalize.text import join_lines
 from planparse.normalize.timing import timing_score
 
 _OPENERS = "(«\"“„"
@@ -125,7 +126,7 @@ class _Item:
 
 
 def _finish(item: _Item) -> RawItem:
-    title = " ".join(item.lines)
+    title = join_lines(item.lines)  # a field broken by a line-end hyphen ("в тече-" / "ние года") is whole again
     timing_parts = [t for t in item.timing if t]
     resp_parts = [r for r in item.resp if r]
     if not timing_parts:

@@ -29,6 +29,7 @@ import regex
 from planparse.model import DocMeta
 from planparse.normalize.org_head import organization_above
 from planparse.normalize.regions import federal_subjects, find_region
+from planparse.normalize.repair import repair_text
 from planparse.normalize.text import clean_title, parse_word, top_pos
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ _PLAN_PREFIX_RE = regex.compile(
     regex.I,
 )
 _YEAR = r"(?:19|20)\d{2}"
+_LATIN = regex.compile(r"\p{Script=Latin}")
 #: "на 2024 год", "2024 г.", "на 2023-2024 годы", "2023/2024 учебный год", "на 2024".
 _YEAR_PHRASE_RE = regex.compile(
     rf"(?<![\d.])(?P<y1>{_YEAR})(?:\s*[-–—/]\s*(?:{_YEAR}|\d{{2}}))?\s*(?:учебн\p{{L}}*\s+)?"
@@ -229,6 +231,14 @@ def _organization(title: str) -> str | None:
 # ------------------------------------------------------------------------- API
 
 
+def _unmixed(line: str) -> str:
+    """The line with Latin look-alikes inside Cyrillic words made Cyrillic (``repair_text``)."""
+    if not _LATIN.search(line):
+        return line
+    fixed = _safe(repair_text, line)
+    return fixed[0] if fixed else line
+
+
 def extract_metadata(lines: Sequence[str]) -> DocMeta:
     """Find the plan title, year, organisation and region in the title block.
 
@@ -237,6 +247,8 @@ def extract_metadata(lines: Sequence[str]) -> DocMeta:
     """
     try:
         lines = [str(getattr(x, "text", x)) for x in (lines or ()) if x is not None]  # str or Line
+        # OCR'd heads mix in Latin look-alikes ("ПЛАН PАБОТЫ"), which no pattern below would see through
+        lines = [_unmixed(line) for line in lines]
     except Exception:  # noqa: BLE001
         log.warning("metadata: unusable input %r", type(lines))
         return DocMeta()

@@ -182,6 +182,12 @@ def _join(lines: list[tuple[str, bool]]) -> str:
     return result
 
 
+def join_lines(lines: Sequence[str]) -> str:
+    """Wrapped lines as one line, with ``clean_title``'s line-end hyphenation rules
+    ("в тече-" + "ние года" -> "в течение года"; "социально-" + "экономический" keeps its hyphen)."""
+    return _join(_physical_lines(lines))
+
+
 def strip_bullet(text: str) -> tuple[str, bool]:
     """Remove leading list bullets: ``(text without them, whether there were any)``.
 
