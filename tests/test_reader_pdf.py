@@ -695,6 +695,8 @@ def test_normal_wrap_is_not_glued() -> None:
     assert pdf_tables.rejoin_broken_words(lines, 0, 100, 12.8) == 0 and len(lines) == 2
     broken = [[Word("Сент", 5, 40, 0, 11)], [Word("ябрь", 5, 35, 12.8, 23.8)]]
     assert pdf_tables.rejoin_broken_words(broken, 0, 45, 12.8) == 1 and [w.text for w in broken[0]] == ["Сентябрь"]
+    quoted = [[Word("«Толерантно", 5, 60, 0, 11)], [Word("сть»", 5, 25, 12.8, 23.8)]]
+    assert pdf_tables.rejoin_broken_words(quoted, 0, 65, 12.8) == 1 and [w.text for w in quoted[0]] == ["«Толерантность»"]
 
 
 def test_row_continuation_rule() -> None:

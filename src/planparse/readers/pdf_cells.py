@@ -44,6 +44,7 @@ _BULLET = regex.compile(r"^(?:[-–—•·●▪*]|\d{1,3}[.)])\s")
 _HYPHEN_END = regex.compile(r"(\p{L}+)-$")
 _FIRST_WORD = regex.compile(r"\p{L}+")
 
+_OPENING = "«\"„“("  # may open the first part of a broken word ("«Толерантно" / "сть»")
 # A vertical gap of more than this many line pitches holds blank lines.
 BLANK_GAP_LINES = 1.5
 # Line pitch relative to the word height when a table has no two consecutive lines.
@@ -159,7 +160,7 @@ def _rejoin(lines: list[list[Word]], left: float, right: float, pitch: float, st
         letter = (first.x1 - first.x0) / max(1, len(first.text))
         if (  # the cheap tests first; the line middles only for the few candidates
             last.x1 + letter > edge
-            and last.text.isalpha()  # letters only, both parts
+            and last.text.lstrip(_OPENING).isalpha()  # letters only, both parts (a quote may open the first)
             and first.text[:1].islower()
             and first.text.rstrip(",.;:)»").isalpha()
             and line_middle(nxt) - line_middle(line) <= BLANK_GAP_LINES * pitch
@@ -167,7 +168,7 @@ def _rejoin(lines: list[list[Word]], left: float, right: float, pitch: float, st
             from planparse.normalize.text import is_known_word  # pymorphy3, loaded only when needed
 
             core = first.text.rstrip(",.;:)»")
-            if is_known_word(last.text + core):
+            if is_known_word(last.text.lstrip(_OPENING) + core):
                 line[-1] = Word(last.text + first.text, last.x0, last.x1, last.top, last.bottom)
                 del nxt[0]
                 glued += 1
