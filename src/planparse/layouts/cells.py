@@ -204,7 +204,8 @@ def table_header(rows: Sequence[Sequence[str]]) -> tuple[list[Role], int]:
         return [], 0
     top = list(rows[0])
     roles, used = header_roles(top), 1
-    if len(rows) > 1 and not is_column_numbering(rows[1]):
+    # Only a merged cell (its covered columns empty in the first row) can head a second header row.
+    if len(rows) > 1 and any(not c.strip() for c in top) and not is_column_numbering(rows[1]):
         below = [*rows[1], *[""] * (len(top) - len(rows[1]))][: max(len(top), len(rows[1]))]
         top += [""] * (len(below) - len(top))
         named = _under_quarters(top, below)
