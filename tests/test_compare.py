@@ -282,8 +282,10 @@ def test_timing_shares(report: tuple[Path, Page], frame: pd.DataFrame) -> None:
         dated = part[~part["all_year"] & (part["months"].map(len) > 0)]
         assert got["dated"] == len(dated)
     smolensk = timing[timing["group"] == SMOLENSK_PLAN].set_index("timing")["activities"]
-    # "не реже 1-го раза в 6 месяцев" and "по мере необходимости, но не реже 1-го раза в 3 месяца"
-    assert (smolensk["frequency"], smolensk["as_needed"], smolensk["undated"]) == (2, 0, 0)
+    # "не реже 1-го раза в 6 месяцев" and "по мере необходимости, но не реже 1-го раза в 3 месяца" recur
+    # through the year ("ежеквартально" does too): all-year, not frequency-only, as "2 раза в год" would be
+    assert (smolensk["frequency"], smolensk["as_needed"], smolensk["undated"]) == (0, 0, 0)
+    assert smolensk["all_year"] == 15  # 13 "весь период" and the two above
 
 
 def test_meeting_frequencies(report: tuple[Path, Page]) -> None:
