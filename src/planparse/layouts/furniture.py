@@ -23,8 +23,9 @@ Nothing is keyed to a wording.  What is dropped:
   (lower-case start, bracket) is never furniture;
 - the closing block: the last groups of lines, each set apart by a blank
   line, that are a signature (ending in a person's name with initials,
-  without an item number, a field label or a timing) or the executor's note
-  ("Исп. …", "тел. …").
+  without an item number, a field label or a timing), the executor's note
+  ("Исп. …", "тел. …") or what a web page prints under a document
+  ("Поделиться: …", "Просмотров: 214").
 """
 
 from __future__ import annotations
