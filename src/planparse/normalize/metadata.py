@@ -21,7 +21,7 @@ Nothing here raises: unknown fields stay ``None``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, TypeVar
 
 import regex
@@ -30,7 +30,7 @@ from planparse.model import DocMeta
 from planparse.normalize.org_head import organization_above
 from planparse.normalize.regions import federal_subjects, find_region
 from planparse.normalize.repair import repair_text
-from planparse.normalize.text import clean_title, parse_word, top_pos
+from planparse.normalize.text import ADJECTIVE_POS, clean_title, parse_word, top_pos
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,6 @@ _NUMBERED_RE = regex.compile(
 )
 _WORD_RE = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _OPENERS = "«\"„“("
-_ADJ_TAGS = ("ADJF", "PRTF")
 _FUNCTIONAL = frozenset({"PREP", "CONJ", "PRCL", "ADVB", "GRND", "VERB", "INFN", "PRTS", "ADJS"})
 
 
@@ -154,7 +153,7 @@ def _restore_case(original: str, word: str) -> str:
     return "-".join(out)
 
 
-def _gent_parses(word: str, pos: tuple[str, ...]) -> list[Any]:
+def _gent_parses(word: str, pos: Collection[str]) -> list[Any]:
     """pymorphy3 parses of ``word`` with the given POS in the genitive case."""
     return [p for p in parse_word(word.lower()) if p.tag.POS in pos and "gent" in p.tag]
 
@@ -175,7 +174,7 @@ def _to_nominative(phrase: str) -> str | None:
         if any(c in gap for c in _OPENERS):
             break
         prev_end = m.end()
-        adj = _gent_parses(m.group(0), _ADJ_TAGS)
+        adj = _gent_parses(m.group(0), ADJECTIVE_POS)
         nouns = _gent_parses(m.group(0), ("NOUN",))
         if adj and k + 1 < len(words):
             adjectives.append((m, adj))

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 import regex
 
 from planparse.normalize.persons import OFFICIALS, has_person
-from planparse.normalize.text import clean_title, is_known_word, parse_word
+from planparse.normalize.text import ADJECTIVE_POS, clean_title, is_known_word, parse_word
 
 #: Most lines above a title that a name may take.
 MAX_LINES = 3
@@ -51,7 +51,6 @@ NOT_NAMES: frozenset[str] = OFFICIALS | frozenset(
 
 _WORD_RE = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _NOT_NAME_CHARS_RE = regex.compile(r"[\d№:/]")
-_ADJECTIVES = frozenset({"ADJF", "PRTF"})
 _ACTIONS = frozenset({"VERB", "INFN", "PRTS", "ADJS", "GRND", "PREP", "CONJ", "PRCL", "ADVB"})
 _PERSON_TAGS = ("Surn", "Name", "Patr")
 _MAX_ABBREVIATION = 6
@@ -86,7 +85,7 @@ def _opens_name(line: str) -> bool:
             for p in parses
         ):
             return True
-        if not any(p.tag.POS in _ADJECTIVES and p.tag.case == "nomn" for p in parses):
+        if not any(p.tag.POS in ADJECTIVE_POS and p.tag.case == "nomn" for p in parses):
             return False
     return False
 

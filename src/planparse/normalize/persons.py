@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import regex
 
-from planparse.normalize.text import parse_word
+from planparse.normalize.text import ADJECTIVE_POS, parse_word
 
 #: Lemmas of nouns naming one official (a post a person holds).  Plain data.
 OFFICIALS: frozenset[str] = frozenset(
@@ -54,7 +54,6 @@ _INITIALS_END_RE = regex.compile(rf"(?:^|\s)(\p{{L}}+)\s+{_FULL_INITIALS}$")
 #: A line that is a surname, alone or before a separator ("Морозов", "Морозов, ...").
 _SURNAME_LINE_RE = regex.compile(rf"{_SURNAME}\s*(?:[,;]|$)")
 _WORD_RE = regex.compile(r"\p{L}+(?:-\p{L}+)*")
-_ADJECTIVES = frozenset({"ADJF", "PRTF"})
 
 
 def _has_tag(word: str, grammeme: str) -> bool:
@@ -117,7 +116,7 @@ def is_post(text: str) -> bool:
             p.normal_form in OFFICIALS and p.tag.case == "nomn" and p.tag.number == "sing" for p in parses
         ):
             return True
-        if not parses or parses[0].tag.POS not in _ADJECTIVES:
+        if not parses or parses[0].tag.POS not in ADJECTIVE_POS:
             return False
     return False
 

@@ -18,11 +18,10 @@ from importlib import resources
 
 import regex
 
-from planparse.normalize.text import is_known_word, parse_word
+from planparse.normalize.text import ADJECTIVE_POS, is_known_word, parse_word
 
 _SUBJECTS_FILE = "federal_subjects.txt"
 _WORD_RE = regex.compile(r"\p{L}+(?:-\p{L}+)*")
-_ADJ_TAGS = ("ADJF", "PRTF")
 #: Generic words of subject names: never distinctive on their own.
 _GENERIC = frozenset(
     {"республика", "область", "край", "округ", "автономный", "народный", "город", "федерация"}
@@ -58,7 +57,7 @@ def _lemmas(word: str) -> frozenset[str]:
 def _adjective_lemmas(word: str) -> frozenset[str]:
     """Normal forms of the adjective readings of ``word``."""
     w = word.lower().replace("ё", "е")
-    return frozenset(p.normal_form.replace("ё", "е") for p in parse_word(w) if p.tag.POS in _ADJ_TAGS)
+    return frozenset(p.normal_form.replace("ё", "е") for p in parse_word(w) if p.tag.POS in ADJECTIVE_POS)
 
 
 def _noun_stem(word: str) -> str:

@@ -68,6 +68,7 @@ from planparse.normalize.persons import (
     surname_follows,
 )
 from planparse.normalize.text import (
+    ADJECTIVE_POS,
     clean_title,
     fold,
     is_known_word,
@@ -117,7 +118,6 @@ _SLASH_RE = regex.compile(r"\s+/\s+")
 _TRAILING_DOT_RE = regex.compile(r"(\p{L}{4,})\.$")
 _JOINING_POS = frozenset({"PREP", "CONJ"})
 _NAME_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
-_ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
 _SEPARATOR_END_RE = regex.compile(r"[,;]\s*$")
 _SEPARATOR_RE = regex.compile(r"[;,]| / ")
 #: Characters that can open a bracket/quote pair, and every bracket/quote character.
@@ -196,10 +196,10 @@ def _ends_with_adjective(text: str) -> bool:
     if word.isupper() and len(word) > 1:
         return False
     parses = parse_word(word.lower())
-    if not parses or parses[0].tag.POS not in _ADJECTIVE_POS or "Apro" in parses[0].tag:
+    if not parses or parses[0].tag.POS not in ADJECTIVE_POS or "Apro" in parses[0].tag:
         return False
     # a nominative one may be a party of its own ("Уполномоченный", a surname in -ский)
-    return all(p.tag.case != "nomn" for p in parses if p.tag.POS in _ADJECTIVE_POS)
+    return all(p.tag.case != "nomn" for p in parses if p.tag.POS in ADJECTIVE_POS)
 
 
 _PIECE_SPLIT_RE = regex.compile(r"[;,]")

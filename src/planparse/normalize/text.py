@@ -69,6 +69,10 @@ def get_morph() -> MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+#: pymorphy3's parts of speech of adjectives: full adjectives and full participles.
+ADJECTIVE_POS: frozenset[str] = frozenset({"ADJF", "PRTF"})
+
+
 @functools.lru_cache(maxsize=65536)
 def parse_word(word: str) -> tuple[Any, ...]:
     """pymorphy3 parses of ``word`` (lowercased); ``()`` if pymorphy3 chokes on it.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from planparse.normalize import timing_vocab as V
-from planparse.normalize.text import parse_word
+from planparse.normalize.text import ADJECTIVE_POS, parse_word
 
 _DIGITS = regex.compile(r"\d+")
 _MONTH_RE = regex.compile(V.MONTH)
@@ -183,8 +183,7 @@ def _h_every(m: regex.Match[str]) -> Eff | None:
 _Found = Eff | tuple[int, Eff] | None
 _Handler = Callable[["regex.Match[str]"], _Found]
 _NOUN_POS = frozenset({"NOUN"})
-_ADJ_POS = frozenset({"ADJF", "PRTF"})
-_NAME_POS = _NOUN_POS | _ADJ_POS
+_NAME_POS = _NOUN_POS | ADJECTIVE_POS
 _GENITIVE = frozenset({"gent", "gen2"})
 _DATIVE = frozenset({"datv"})
 _INSTRUMENTAL = frozenset({"ablt"})
@@ -240,7 +239,7 @@ def _h_scheduled(m: regex.Match[str]) -> _Found:
     if not _can_be(m.group("doc"), _NOUN_POS, case):
         return None
     adj = m.group("adj")
-    if adj and not _can_be(adj, _ADJ_POS, case):
+    if adj and not _can_be(adj, ADJECTIVE_POS, case):
         return None
     return _genitive_prefix(m)[1], NOTHING
 
