@@ -43,8 +43,9 @@ OFFICIALS: frozenset[str] = frozenset(
 _SURNAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 _INITIALS = r"\p{Lu}\.(?:\s?\p{Lu}\.?)?"  # "И.И.", "И. И.", "И.", "Д.А" (last dot lost)
 _FULL_INITIALS = r"\p{Lu}\.(?:\s?\p{Lu}\.)?"  # before a surname every dot is printed
-_PERSON_RE = regex.compile(rf"(?:{_SURNAME}\s+{_INITIALS}|{_FULL_INITIALS}\s?{_SURNAME})")
-_PERSON_START_RE = regex.compile(rf"(?:{_SURNAME}\s+{_INITIALS}|{_FULL_INITIALS}\s?{_SURNAME})(?!\p{{L}})")
+_PERSON = rf"(?:{_SURNAME}\s+{_INITIALS}|{_FULL_INITIALS}\s?{_SURNAME})"
+_PERSON_RE = regex.compile(_PERSON)
+_PERSON_START_RE = regex.compile(rf"{_PERSON}(?!\p{{L}})")
 _THREE_WORDS_RE = regex.compile(rf"({_SURNAME})\s+(\p{{Lu}}\p{{Ll}}+)\s+(\p{{Lu}}\p{{Ll}}+)")
 _INITIALS_ONLY_RE = regex.compile(r"\p{Lu}\.\s?\p{Lu}\.?")
 #: "Морозов Д.А" at the end of a party: the initials lost their last dot.
