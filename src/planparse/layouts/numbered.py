@@ -105,7 +105,7 @@ class _Item:
     def done(self) -> bool:
         """The item has its timing (labelled or inline) and its last line does not run on."""
         last = self.resp[-1] if self.open == RESP and self.resp else self.lines[-1] if self.lines else ""
-        timed = bool(self.timing) or _split_inline(" ".join(self.lines))[1] is not None
+        timed = bool(self.timing) or _split_inline(join_lines(self.lines))[1] is not None
         return timed and not ends_open(last) and last.rstrip()[-1:] not in _DASHES
 
     def field_goes_on(self, text: str, *, numbered_sections: bool) -> bool:
