@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planparse.normalize.numerals import from_roman, to_roman
 from planparse.normalize.repair import repair_text
 from planparse.normalize.text import (
     clean_title,
@@ -261,3 +262,8 @@ def test_repair_rejoins_a_word_split_into_a_non_word(word: str, cut: int, before
         assert (repaired, changed) == (f"{before}{word}", True)
     else:
         assert repaired in (f"{before}{word}", f"{before}{left} {right}")
+
+
+@given(st.integers(min_value=1, max_value=399))
+def test_roman_numerals_round_trip(n: int) -> None:
+    assert from_roman(to_roman(n)) == n

@@ -12,6 +12,7 @@ from typing import Protocol
 import regex
 
 from planparse.model import Document, LayoutKind, ParsedPlan
+from planparse.normalize.numerals import from_roman
 
 # "6.1", "6.1.", "12." at the start of a line ("1 раз в год" is not a number: no dot, lowercase).
 _ITEM_DOTTED = regex.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)[.)]?(?=\s|$)(.*)$")  # "6.1", "6.1.", "6.1)"
@@ -44,7 +45,6 @@ OCR_SECTION_NUMERALS: dict[str, str] = {
 _OCR_SECTION = regex.compile(
     r"^\s*(ГУ|[ІI]У|У[ІIПШ]?|П|Ш|(?=[IlV]{0,2}l)[Il]{1,3}V?|1)\s*[.)]\s+(\p{Lu}.*)$"
 )
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def item_start(text: str) -> tuple[str, str] | None:
@@ -106,16 +106,7 @@ def ocr_section_heading(text: str) -> tuple[str, str, str] | None:
 
 def roman_value(numeral: str | None) -> int | None:
     """12 for "XII"; None when ``numeral`` is not a Roman numeral."""
-    if not numeral:
-        return None
-    values = [_ROMAN_VALUES.get(ch) for ch in numeral.upper().translate(_LATIN_TO_ROMAN)]
-    if any(v is None for v in values):
-        return None
-    total = 0
-    for k, v in enumerate(values):
-        nxt = values[k + 1] if k + 1 < len(values) else 0
-        total += -v if nxt and v < nxt else v  # type: ignore[operator]
-    return total
+    return from_roman(numeral.upper().translate(_LATIN_TO_ROMAN)) if numeral else None
 
 
 def is_mark(token: str) -> bool:

@@ -47,14 +47,9 @@ from lxml import etree
 from planparse.errors import ReadError
 from planparse.model import Block, Cell, Document, Line, SourceFormat, Table
 from planparse.readers.chars import ODD_SPACES
+from planparse.readers.docx_numbering import W_NS as W_NS  # re-exported: the namespace of every tag here
 from planparse.readers.docx_numbering import ListCounters, Numbering, read_numbering
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
+from planparse.readers.docx_numbering import w_tag as _w
 
 P, TBL, TR, TC, SDT, SDT_CONTENT = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("sdt"), _w("sdtContent")
 CUSTOM_XML = _w("customXml")

@@ -41,13 +41,13 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from planparse.normalize.numerals import to_roman
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_LEVEL = 8  # ilvl 0-8: Word lists have nine levels
 _LETTERS_LATIN = "abcdefghijklmnopqrstuvwxyz"
 # Word's russianLower sequence skips ё, й, ъ and ь.
 _LETTERS_RUSSIAN = "абвгдежзиклмнопрстуфхцчшщыэюя"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
 # Bullet characters that layout parsers recognise as bullets; any other bullet glyph
 # (Symbol/Wingdings private-use characters, Courier "o", "§") prints as "•".
 _KEPT_BULLETS = frozenset("-–—•·●▪*")
@@ -57,11 +57,12 @@ _SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
 MAX_LETTERS = 32767  # Word's largest list value; bounds "aaa..." labels of absurd start values
 
 
-def _w(tag: str) -> str:
+def w_tag(tag: str) -> str:
+    """A WordprocessingML tag or attribute name with its namespace ("p" -> "{...main}p")."""
     return f"{{{W_NS}}}{tag}"
 
 
-VAL = _w("val")
+VAL = w_tag("val")
 
 
 def format_number(fmt: str, n: int) -> str:
@@ -82,11 +83,7 @@ def format_number(fmt: str, n: int) -> str:
         label = letters[r] * (q + 1)
         return label.upper() if fmt.endswith("Upper") or fmt == "upperLetter" else label
     if 0 < n < 4000 and fmt in ("upperRoman", "lowerRoman"):
-        parts = []
-        for value, numeral in _ROMAN:
-            count, n = divmod(n, value)
-            parts.append(numeral * count)
-        roman = "".join(parts)
+        roman = to_roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
     return str(n)
 
@@ -140,23 +137,23 @@ def _on(el: etree._Element | None) -> bool:
 
 
 def _level(lvl: etree._Element) -> Level:
-    text = lvl.find(_w("lvlText"))
+    text = lvl.find(w_tag("lvlText"))
     return Level(
-        start=_int(lvl.find(_w("start")), 0) or 0,
-        fmt=_attr(lvl.find(_w("numFmt"))) or "decimal",
+        start=_int(lvl.find(w_tag("start")), 0) or 0,
+        fmt=_attr(lvl.find(w_tag("numFmt"))) or "decimal",
         text=_attr(text) or "",
-        legal=_on(lvl.find(_w("isLgl"))),
-        restart=_int(lvl.find(_w("lvlRestart"))),
-        suffix=_SUFFIXES.get(_attr(lvl.find(_w("suff"))) or "tab", " "),
-        style=_attr(lvl.find(_w("pStyle"))),
+        legal=_on(lvl.find(w_tag("isLgl"))),
+        restart=_int(lvl.find(w_tag("lvlRestart"))),
+        suffix=_SUFFIXES.get(_attr(lvl.find(w_tag("suff"))) or "tab", " "),
+        style=_attr(lvl.find(w_tag("pStyle"))),
     )
 
 
 def _levels(parent: etree._Element) -> dict[int, Level]:
     levels: dict[int, Level] = {}
-    for lvl in parent.findall(_w("lvl")):
+    for lvl in parent.findall(w_tag("lvl")):
         try:
-            ilvl = int(lvl.get(_w("ilvl"), ""))
+            ilvl = int(lvl.get(w_tag("ilvl"), ""))
         except ValueError:
             continue
         if 0 <= ilvl <= MAX_LEVEL:
@@ -168,17 +165,17 @@ def _style_nums(styles: etree._Element | None) -> tuple[dict[str, tuple[str | No
     """Paragraph/numbering style id -> (numId, ilvl) through ``basedOn``; the default paragraph style."""
     own: dict[str, tuple[str | None, int | None, str | None]] = {}
     default = None
-    for style in styles.findall(_w("style")) if styles is not None else ():
-        sid = style.get(_w("styleId"))
+    for style in styles.findall(w_tag("style")) if styles is not None else ():
+        sid = style.get(w_tag("styleId"))
         if sid is None:
             continue
-        if style.get(_w("type")) == "paragraph" and style.get(_w("default")) in {"1", "true", "on"}:
+        if style.get(w_tag("type")) == "paragraph" and style.get(w_tag("default")) in {"1", "true", "on"}:
             default = sid
-        num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+        num_pr = style.find(f"{w_tag('pPr')}/{w_tag('numPr')}")
         own[sid] = (
-            _attr(num_pr.find(_w("numId"))) if num_pr is not None else None,
-            _int(num_pr.find(_w("ilvl"))) if num_pr is not None else None,
-            _attr(style.find(_w("basedOn"))),
+            _attr(num_pr.find(w_tag("numId"))) if num_pr is not None else None,
+            _int(num_pr.find(w_tag("ilvl"))) if num_pr is not None else None,
+            _attr(style.find(w_tag("basedOn"))),
         )
     resolved: dict[str, tuple[str | None, int | None]] = {}
     for sid in own:
@@ -205,7 +202,7 @@ def _abstract_id(
     seen: set[str] = set()
     while aid is not None and aid in abstracts and aid not in seen:
         seen.add(aid)
-        link = _attr(abstracts[aid].find(_w("numStyleLink")))
+        link = _attr(abstracts[aid].find(w_tag("numStyleLink")))
         target = num_abstracts.get(style_nums.get(link, (None, None))[0] or "") if link else None
         if target is None:
             return aid
@@ -218,30 +215,30 @@ def parse_numbering(numbering: etree._Element | None, styles: etree._Element | N
     style_nums, default = _style_nums(styles)
     if numbering is None:
         return Numbering({}, style_nums, default)
-    abstracts = {a.get(_w("abstractNumId"), ""): a for a in numbering.findall(_w("abstractNum"))}
-    num_els = [n for n in numbering.findall(_w("num")) if n.get(_w("numId")) is not None]
-    num_abstracts = {n.get(_w("numId"), ""): _attr(n.find(_w("abstractNumId"))) for n in num_els}
+    abstracts = {a.get(w_tag("abstractNumId"), ""): a for a in numbering.findall(w_tag("abstractNum"))}
+    num_els = [n for n in numbering.findall(w_tag("num")) if n.get(w_tag("numId")) is not None]
+    num_abstracts = {n.get(w_tag("numId"), ""): _attr(n.find(w_tag("abstractNumId"))) for n in num_els}
     nums: dict[str, NumDef] = {}
     for num in num_els:
-        nid = num.get(_w("numId"), "")
+        nid = num.get(w_tag("numId"), "")
         aid = _abstract_id(num_abstracts[nid], abstracts, num_abstracts, style_nums)
         if aid is None or nid in nums:
             continue
         levels = _levels(abstracts[aid])
         restarts: set[int] = set()
-        for override in num.findall(_w("lvlOverride")):
+        for override in num.findall(w_tag("lvlOverride")):
             try:
-                ilvl = int(override.get(_w("ilvl"), ""))
+                ilvl = int(override.get(w_tag("ilvl"), ""))
             except ValueError:
                 continue
             if not 0 <= ilvl <= MAX_LEVEL:
                 continue
-            lvl = override.find(_w("lvl"))
+            lvl = override.find(w_tag("lvl"))
             if lvl is not None:
                 levels[ilvl] = _level(lvl)
-                if lvl.find(_w("start")) is not None:
+                if lvl.find(w_tag("start")) is not None:
                     restarts.add(ilvl)
-            start = _int(override.find(_w("startOverride")))
+            start = _int(override.find(w_tag("startOverride")))
             if start is not None and ilvl in levels:
                 levels[ilvl] = replace(levels[ilvl], start=start)
                 restarts.add(ilvl)
@@ -283,13 +280,13 @@ class ListCounters:
 
     def _reference(self, p: etree._Element) -> tuple[str, int | None, str | None] | None:
         """(numId, ilvl or None, paragraph style) of a numbered paragraph; None when not numbered."""
-        ppr = p.find(_w("pPr"))
-        num_pr = ppr.find(_w("numPr")) if ppr is not None else None
-        style = _attr(ppr.find(_w("pStyle"))) if ppr is not None else None
+        ppr = p.find(w_tag("pPr"))
+        num_pr = ppr.find(w_tag("numPr")) if ppr is not None else None
+        style = _attr(ppr.find(w_tag("pStyle"))) if ppr is not None else None
         style = style or self.numbering.default_style
         style_num, style_ilvl = self.numbering.styles.get(style or "", (None, None))
-        own_num = _attr(num_pr.find(_w("numId"))) if num_pr is not None else None
-        own_ilvl = _int(num_pr.find(_w("ilvl"))) if num_pr is not None else None
+        own_num = _attr(num_pr.find(w_tag("numId"))) if num_pr is not None else None
+        own_ilvl = _int(num_pr.find(w_tag("ilvl"))) if num_pr is not None else None
         num_id = own_num if own_num is not None else style_num
         if num_id is None or num_id.strip() == "0":
             return None

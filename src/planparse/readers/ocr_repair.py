@@ -19,6 +19,7 @@ import regex
 
 from planparse.layouts.base import MARKS
 from planparse.model import Block, Cell, Table
+from planparse.normalize.numerals import from_roman, to_roman
 from planparse.readers.geometry import Word
 from planparse.readers.tesseract import OcrWord
 
@@ -149,23 +150,6 @@ _ROMAN_LOOKALIKE = regex.compile(r"^[ІIlТГП!|ШУVХX]{1,4}$")
 _HEADING_START = regex.compile(r"^(\S{1,4}?)([.)]?)\s+(?=\p{Lu})")
 
 
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + sym, n - value
-    return out
-
-
-def _from_roman(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for k, ch in enumerate(text):
-        v = values[ch]
-        total += -v if k + 1 < len(text) and values[text[k + 1]] > v else v
-    return total
-
-
 def repair_section_numbers(blocks: Sequence[Block]) -> tuple[list[Block], int]:
     """Misread Roman numbers of heading rows, in document order: "ТГ Аналитическая ..." -> "I ...".
 
@@ -188,11 +172,11 @@ def repair_section_numbers(blocks: Sequence[Block]) -> tuple[list[Block], int]:
             if m and not cell.continued:
                 token = m.group(1)
                 if _ROMAN.match(token):
-                    last = _from_roman(token)
+                    last = from_roman(token) or last  # _ROMAN matched: always a value
                 elif _ROMAN_LOOKALIKE.match(token):
                     last += 1
                     fixed += 1
-                    first = _to_roman(last) + m.group(2) + " " + cell.lines[0][m.end() :]
+                    first = to_roman(last) + m.group(2) + " " + cell.lines[0][m.end() :]
                     row = (Cell((first, *cell.lines[1:]), cell.colspan, cell.continued, cell.unsure), *row[1:])
             rows.append(row)
         out.append(Table(tuple(rows), block.page, block.number))
