@@ -30,6 +30,7 @@ from operator import itemgetter
 
 import pypdfium2.raw as pdfium_c
 
+from planparse.readers.pdf_compiled import LOOPS
 from planparse.readers.pdf_words import Frame, pdfium_function
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -192,10 +193,21 @@ def _edges_of(shape: str, pts: list[tuple[float, float]]) -> list[Edge]:
 
 
 def page_edges(page: int, frame: Frame) -> list[Edge]:
-    """Every horizontal/vertical edge of the page's painted paths (``page``: an ``FPDF_PAGE`` address)."""
-    walker = _Walker(frame)
-    walker.walk(ctypes.c_void_p(page), False, _IDENTITY)
-    return walker.edges
+    """Every horizontal/vertical edge of the page's painted paths (``page``: an ``FPDF_PAGE`` address).
+
+    The paths are walked by the compiled loop when it was built (``pdf_compiled``), else by ``_Walker``.
+    """
+    if LOOPS is None:
+        walker = _Walker(frame)
+        walker.walk(ctypes.c_void_p(page), False, _IDENTITY)
+        return walker.edges
+    shortest = EDGE_MIN_LENGTH_PREFILTER
+    return [
+        e
+        for shape, pts in LOOPS.paths(page, (frame.p, frame.q, frame.r, frame.s, frame.tx, frame.ty))
+        for e in _edges_of(shape, pts)
+        if (e.x1 - e.x0 if e.orientation == "h" else e.bottom - e.top) >= shortest  # Edge.length
+    ]
 
 
 # --- pdfplumber's table finder (lines strategy) ----------------------------------------
