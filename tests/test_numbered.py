@@ -575,3 +575,27 @@ def test_lettered_sub_items_are_numbered_under_their_item() -> None:
 def test_letters_out_of_sequence_are_no_sub_items(body: str) -> None:
     rows = _rows(body)
     assert "1.1.б" not in rows and "1.1.г" not in rows
+
+
+def test_a_wrapped_line_that_starts_with_the_timing_dash_continues_the_item() -> None:
+    # A PDF or text export wraps just before " – август – …": the dash opens the line but no bullet item.
+    rows = _rows(
+        "1. О подготовке объектов жилищно-коммунального хозяйства к осенне-зимнему периоду 2025–2026 годов\n"
+        "   – август – Управление ЖКХ Администрации округа\n"
+        "2. Об исполнении бюджета за 2024 год –\n"
+        "   май – Финансовое управление\n"
+        "3. Отчет главы округа – март – Глава округа\n"
+    )
+    assert list(rows) == ["1", "2", "3"]
+    assert rows["1"].title.endswith("2025–2026 годов") and rows["1"].months == (8,)
+    assert rows["1"].responsible == ("Управление ЖКХ Администрации округа",)
+
+
+def test_a_bulleted_item_after_a_timed_item_is_still_an_item() -> None:
+    rows = convert_text(
+        HEAD + "1. Отчет главы округа – март – Глава округа\n– май – день открытых дверей\n"
+        "2. Отчет о работе Думы – апрель – Председатель Думы\n3. Публичные слушания – ноябрь – Дума\n",
+        "t.txt",
+        layout="numbered",
+    ).activities
+    assert [a.item_no for a in rows] == ["1", None, "2", "3"]
