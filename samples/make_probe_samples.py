@@ -203,7 +203,8 @@ def make_office() -> None:
     via = "Converted by LibreOffice (soffice --convert-to) from"
     entry(PSKOV, f"{PSKOV}.pdf", "pdf",
           f"{via} {PSKOV}.docx to PDF: the automatic numbers become text ('1.' … '15.', 'а)', 'б)') followed by "
-          "a tab stop gap; the sub-items are indented.")
+          "a tab stop gap; the sub-items are indented; items wrap with a hanging indent, item 4 just before its "
+          "' – август – …', so a wrapped line opens with the timing's dash.")
     entry(YAROSLAVL, f"{YAROSLAVL}.pdf", "pdf",
           f"{via} {YAROSLAVL}.docx to PDF (landscape): the two-row header as ruled cells, 'Срок проведения' over "
           "the four quarter cells.")
