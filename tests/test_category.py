@@ -99,6 +99,20 @@ def test_neutral_names_decide_nothing() -> None:
     assert categorize("О подготовке образовательных организаций к учебному году").category == OTHER
 
 
+def test_names_and_terms_whose_words_mean_something_else_decide_nothing() -> None:
+    # the Congress of Municipalities is a body (ОКМО), not a congress being held
+    d = categorize(
+        "Участие в мероприятиях Общероссийского конгресса муниципальных образований",
+        [("section", "Взаимодействие с органами власти и организациями")],
+    )
+    assert (d.category, d.rule) == ("cooperation", "section: взаимодействие")
+    assert categorize("Международный конгресс по вопросам местного самоуправления").category == "conference"
+    # street lighting is no media coverage
+    assert categorize("Ремонт сетей уличного освещения").category == OTHER
+    assert categorize("Замена светильников наружного освещения").category == OTHER
+    assert categorize("Освещение работы Совета на сайте").category == "media"
+
+
 def test_participation_in_others_meetings_is_cooperation() -> None:
     d = categorize("Участие в выездных заседаниях Конгресса муниципальных образований")
     assert (d.category, d.rule) == ("cooperation", "title: участие … заседание")

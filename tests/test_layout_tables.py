@@ -379,6 +379,17 @@ def test_pipe_table_sections_in_the_number_column_and_web_page_remnants() -> Non
     assert activities[0].responsible == ("Председатель", "Исполнительный директор")  # <br> breaks the cell
 
 
+def test_pipe_table_arabic_section_in_the_first_cell() -> None:
+    # A colspan section row "1. Организационная работа" copied from a web page: its text lands in the № cell.
+    text = PIPE_ROMAN_SECTIONS.replace("| I. | Организационные мероприятия | | |", "| 1. Организационные мероприятия | | | |")
+    text = text.replace("| II. Правовая работа | | | |", "| 2. Правовая работа | | | |")
+    activities = convert_text(text.replace("| 1. | З", "| 1.1. | З").replace("| 2. | М", "| 2.1. | М"), "t.txt").activities
+    assert [(a.section_no, a.section_title, a.item_no) for a in activities] == [
+        ("1", "Организационные мероприятия", "1.1"),
+        ("2", "Правовая работа", "2.1"),
+    ]
+
+
 def test_lettered_sub_items_are_numbered_under_the_item_above() -> None:
     doc = _table_doc(
         [

@@ -545,3 +545,57 @@ def test_a_timing_broken_by_a_line_end_hyphen_is_read_whole() -> None:
     )
     assert rows["1.1"].title == "Занятия вокального ансамбля «Рябинушка»"
     assert rows["1.1"].all_year and rows["1.1"].responsible == ("Руководитель ансамбля",)
+
+
+LETTERED = """I. Контрольная деятельность
+1.1. Выездные проверки постоянных комиссий:
+   а) содержания дорог местного значения – II квартал – комиссия по хозяйству
+   б) готовности школ к учебному году – август – комиссия по образованию
+1.2. Проверка использования средств бюджета – III квартал – Контрольный орган
+1.3. Отчет о работе комиссий – декабрь – Председатель Думы
+"""
+
+
+def test_lettered_sub_items_are_numbered_under_their_item() -> None:
+    rows = _rows(LETTERED)
+    assert list(rows) == ["1.1", "1.1.а", "1.1.б", "1.2", "1.3"]
+    assert rows["1.1"].is_group and rows["1.1"].title == "Выездные проверки постоянных комиссий"
+    assert rows["1.1.а"].parent_no == "1.1" and rows["1.1.а"].title == "содержания дорог местного значения"
+    assert rows["1.1.а"].months == (4, 5, 6) and rows["1.1.а"].responsible == ("Комиссия по хозяйству",)
+    assert rows["1.1.б"].months == (8,) and rows["1.1.б"].responsible == ("Комиссия по образованию",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(LETTERED.replace("   а) ", "   в) "), id="not-starting-at-а"),
+        pytest.param(LETTERED.replace("   б) ", "   г) "), id="out-of-sequence"),
+    ],
+)
+def test_letters_out_of_sequence_are_no_sub_items(body: str) -> None:
+    rows = _rows(body)
+    assert "1.1.б" not in rows and "1.1.г" not in rows
+
+
+def test_a_wrapped_line_that_starts_with_the_timing_dash_continues_the_item() -> None:
+    # A PDF or text export wraps just before " – август – …": the dash opens the line but no bullet item.
+    rows = _rows(
+        "1. О подготовке объектов жилищно-коммунального хозяйства к осенне-зимнему периоду 2025–2026 годов\n"
+        "   – август – Управление ЖКХ Администрации округа\n"
+        "2. Об исполнении бюджета за 2024 год –\n"
+        "   май – Финансовое управление\n"
+        "3. Отчет главы округа – март – Глава округа\n"
+    )
+    assert list(rows) == ["1", "2", "3"]
+    assert rows["1"].title.endswith("2025–2026 годов") and rows["1"].months == (8,)
+    assert rows["1"].responsible == ("Управление ЖКХ Администрации округа",)
+
+
+def test_a_bulleted_item_after_a_timed_item_is_still_an_item() -> None:
+    rows = convert_text(
+        HEAD + "1. Отчет главы округа – март – Глава округа\n– май – день открытых дверей\n"
+        "2. Отчет о работе Думы – апрель – Председатель Думы\n3. Публичные слушания – ноябрь – Дума\n",
+        "t.txt",
+        layout="numbered",
+    ).activities
+    assert [a.item_no for a in rows] == ["1", None, "2", "3"]

@@ -301,8 +301,9 @@ def row_to_item(
     others = by_kind.keys() - {"title", "unknown", "number"}
     bare = not others and not months and not all_year  # nothing but a number and a title
     if not title_cell.strip():
-        # "I. Организационные мероприятия" written across the number cell: a section, else an empty row
-        return section_heading(" ".join(number_cell.split())) if bare and number_cell else None
+        # "I. Организационные мероприятия" or "1. Организационные мероприятия" written across the number cell
+        # (a merged row's text pasted into the first cell): a section, else an empty row
+        return heading_row_section(" ".join(number_cell.split())) if bare and number_cell else None
     first, *rest = title_cell.split("\n")
     if bare and number_cell and not number_cell[:1].isdigit():
         # a Roman numeral in the number column: the row is a section heading ("| I. | Организационные ... |")

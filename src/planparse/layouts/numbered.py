@@ -1,6 +1,10 @@
 """Numbered lists: "1. Семинар для глав поселений – март – Иванов И.И.".
 
-Each numbered (or bulleted) item collects its wrapped lines.  Its timing is a
+Each numbered (or bulleted) item collects its wrapped lines; lettered sub-items
+("а)", "б)" in order, under "9. Выездные проверки:") are numbered "9.а", "9.б".
+A wrapped line that opens with the dash before the timing ("… 2025–2026 годов"
++ "– август – Управление ЖКХ") continues an item that has no timing yet; it is
+no bulleted item.  Its timing is a
 labelled part ("Срок:", "Сроки исполнения:", "Время проведения:"), a trailing
 dash-separated segment that the timing grammar understands, or a following
 line that is a complete timing phrase.  Responsible parties come from a label
@@ -44,7 +48,7 @@ from planparse.layouts.base import (
     starts_lower,
     starts_upper,
 )
-from planparse.layouts.fields import RESP, TIMING, TIMING_SEGMENT_SCORE, TITLE, is_timing_line
+from planparse.layouts.fields import RESP, TIMING, TIMING_SEGMENT_SCORE, TITLE, is_timing, is_timing_line
 from planparse.layouts.fields import labels as _labels
 from planparse.layouts.fields import split_inline as _split_inline
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem, SourceFormat
@@ -62,6 +66,10 @@ _DASHES = "-–—"
 _PARAGRAPHS = frozenset({SourceFormat.DOCX, SourceFormat.DOC, SourceFormat.ODT, SourceFormat.RTF, SourceFormat.HTML})
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _PLAN_WORD = regex.compile(r"^\s*план\b", regex.I)
+_LETTERED = regex.compile(r"^\s*(\p{Ll})\)\s+(?=\S)(.*)$")
+# Russian sub-item letters in order, as Word's russianLower counts them (no ё, й, ъ, ь).
+_LETTERS = "абвгдежзиклмнопрстуфхцчшщыэюя"
+_LEADING_DASH_SEGMENT = regex.compile(r"^\s*[–—-]{1,2}\s+(.+?)(?:\s+[–—-]{1,2}\s+|$)")
 
 
 @dataclass
@@ -123,6 +131,37 @@ class _Item:
         # A capitalised line after a party: the list of parties goes on, unless the
         # plan also has unnumbered section rows and this item's timing is done.
         return numbered_sections or not self.timing
+
+
+def _lettered(text: str, items: list[_Item]) -> tuple[str, str] | None:
+    """("9.а", rest) for "а) …" right under item 9, ("9.б", rest) for "б) …" right after "9.а"; else None.
+
+    Letters must run in order from "а", so a wrapped line that happens to open
+    with "в) " is no sub-item.
+    """
+    m = _LETTERED.match(text)
+    last = items[-1].number if items else None
+    if not m or not last:
+        return None
+    letter = m.group(1)
+    parent, _, previous = last.rpartition(".")
+    if previous in _LETTERS:  # after a lettered sibling: the next letter
+        wanted, under = _LETTERS[_LETTERS.index(previous) + 1 : _LETTERS.index(previous) + 2], parent
+    else:  # the first sub-item of a numbered item
+        wanted, under = _LETTERS[0], last
+    return (f"{under}.{letter}", m.group(2).strip()) if letter == wanted else None
+
+
+def _completes(item: _Item, text: str) -> bool:
+    """A dash line ("– август – Управление ЖКХ") carrying the timing of an item still without one.
+
+    Only when the segment right after the dash is a timing: "– Проведение семинара – март"
+    is a bulleted item of its own.
+    """
+    if item.timing or item.open != TITLE or _split_inline(join_lines(item.lines))[1] is not None:
+        return False
+    first = _LEADING_DASH_SEGMENT.match(text)
+    return bool(first) and is_timing(first.group(1))
 
 
 def _finish(item: _Item) -> RawItem:
@@ -285,7 +324,7 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
     section_flags: tuple[str, ...] = ()
     heading_open = False
     for k, (line, text) in enumerate(zip(lines, texts, strict=True)):
-        number = item_start(text)
+        number = item_start(text) or _lettered(text, items)
         heading = section_heading(text)
         if heading and not number:
             section, section_flags = heading, ()
@@ -300,7 +339,7 @@ def parse_numbered(doc: Document) -> ParsedPlan | None:
             section = (section[0], f"{section[1]} {text}")
             continue
         after_heading, heading_open = heading_open, False
-        if not number and items and items[-1].takes_bullet(text):
+        if not number and items and (items[-1].takes_bullet(text) or _completes(items[-1], text)):
             items[-1].extend(text)
             continue
         if number or (is_bullet(text) and items):
