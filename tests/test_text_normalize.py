@@ -336,7 +336,9 @@ _PARTY_PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("„", "�
         ("(«)", (("(", ")"), ("«", "»")), "", True, True),
         ("[Совет", (("(", ")"),), "", False, False),  # only the pairs asked about
         ("[Совет", _PARTY_PAIRS, "", True, True),
-        ("„Заря“", _PARTY_PAIRS, "", True, True),  # "“" opens one pair and closes another: skipped in order
+        # "“" opens one pair and closes another, so in order it is skipped and „Заря“ stays open (as
+        # responsible has always read it: a party in „…“ quotes glues the next line; left as it was)
+        ("„Заря“", _PARTY_PAIRS, "", True, True),
         ('Совет "Заря', (), '"', True, True),
         ('Совет "Заря"', (), '"', False, False),
         ('Совет "Заря', (), "", False, False),
