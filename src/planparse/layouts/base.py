@@ -13,6 +13,7 @@ import regex
 
 from planparse.model import Document, LayoutKind, ParsedPlan
 from planparse.normalize.numerals import from_roman
+from planparse.normalize.text import ends_with_mark
 
 # "6.1", "6.1.", "12." at the start of a line ("1 раз в год" is not a number: no dot, lowercase).
 _ITEM_DOTTED = regex.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)[.)]?(?=\s|$)(.*)$")  # "6.1", "6.1.", "6.1)"
@@ -134,6 +135,11 @@ _FIRST_LETTER = regex.compile(r"\p{L}")
 _DANGLING = frozenset(
     "в во на с со по для и или а но к ко от до из у о об при за под над без через также".split()
 )
+# Last characters after which a layout's wrapped line runs on: comma, hyphen, en dash, or an opening
+# bracket or quote at the very end.  Not the em dash of ``normalize.text.OPEN_END_MARKS`` (layouts have
+# never counted it; ``numbered`` adds the dashes itself where it wants them), and a bracket left open
+# earlier in the line (``normalize.text.has_open_bracket``) does not count either.
+_RUNS_ON = ",-–(«\""
 
 
 def is_bullet(text: str) -> bool:
@@ -153,11 +159,12 @@ def starts_upper(text: str) -> bool:
 
 
 def ends_open(text: str) -> bool:
-    """The text stops mid-phrase: trailing comma/hyphen or a dangling preposition."""
+    """The text stops mid-phrase: a trailing comma, hyphen, en dash, opening bracket or quote
+    (``_RUNS_ON``), or a dangling preposition/conjunction."""
     t = text.rstrip()
     if not t:
         return False
-    if t[-1] in ",-–(«\"":
+    if ends_with_mark(t, _RUNS_ON):
         return True
     last = t.rsplit(None, 1)[-1].lower()
     return last in _DANGLING

@@ -36,6 +36,7 @@ HEADING = "\x00heading"  # marker cell put in front of group-heading rows
 # cell, or aligned text centred across columns): timing text only, it marks nothing.
 SPANNING = "\x00span\x00"
 MARK_KINDS = frozenset({"month", "quarter", "year"})
+Row = tuple[list[str], tuple[int, int]]  # one table row: its cell texts and (page, line or row number)
 # Doubt flag of a row whose marks stand in a column the header did not name.
 UNKNOWN_MARK_FLAG = "mark_column_unknown"
 

@@ -71,6 +71,7 @@ from planparse.normalize.text import (
     ADJECTIVE_POS,
     clean_title,
     fold,
+    has_open_bracket,
     is_known_word,
     is_lowercase_start,
     parse_word,
@@ -111,6 +112,7 @@ PARTY_HEADS: frozenset[str] = frozenset(
 
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
 _SYMMETRIC = '"'
+_BRACKET_PAIRS = tuple(_PAIRS.items())
 _WORD_RE = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _LAST_WORD_RE = regex.compile(r"(\p{L}+)\W*$")
 _HYPHEN_END_RE = regex.compile(r"\p{L}-$")
@@ -142,17 +144,6 @@ def _matched_depths(text: str) -> list[int]:
         elif ch in _PAIRS or ch == _SYMMETRIC:
             stack.append((ch, i))
     return list(accumulate(delta[: len(text)]))
-
-
-def _has_open_bracket(text: str) -> bool:
-    """Whether ``text`` has an opening bracket/quote that is never closed."""
-    opened = 0
-    for ch in _PAIR_CHAR_RE.findall(text):
-        if ch in _PAIRS and ch not in _PAIRS.values():
-            opened += 1
-        elif ch in _PAIRS.values() and ch not in _PAIRS:
-            opened = max(0, opened - 1)
-    return opened > 0 or text.count(_SYMMETRIC) % 2 == 1
 
 
 def _ends_with_joiner(text: str) -> bool:
@@ -234,7 +225,11 @@ def _continues(previous: str, line: str, *, punctuated: bool = False) -> bool:
     ``punctuated``: the cell ends lines with ","/";" between parties, so a line
     break without one is a wrap.
     """
-    if _ends_with_joiner(previous) or _has_open_bracket(previous) or _person_goes_on(previous, line):
+    if (
+        _ends_with_joiner(previous)
+        or has_open_bracket(previous, _BRACKET_PAIRS, quotes=_SYMMETRIC, in_order=True)
+        or _person_goes_on(previous, line)
+    ):
         return True
     if previous.rstrip()[-1:] in ",;":
         return False

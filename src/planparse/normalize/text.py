@@ -4,7 +4,10 @@ Activity titles arrive as the physical lines a layout parser collected: wrapped,
 hyphenated at line ends, with bullets and trailing punctuation.  This module
 turns them into one clean string (:func:`clean_title`) and provides small
 helpers other normalisers build on (:func:`fold`, :func:`is_lowercase_start`,
-:func:`strip_bullet`, :func:`get_morph`).
+:func:`strip_bullet`, :func:`get_morph`), and the one test of text that stops
+mid-phrase that readers, layouts and normalisers share (:func:`stops_open`,
+built from :func:`ends_with_mark` and :func:`has_open_bracket`, which each
+caller tunes to the question it asks).
 
 Everything here is pure; the only state is the lazily built, cached
 :class:`pymorphy3.MorphAnalyzer` (slow to construct, safe to share).
@@ -261,3 +264,77 @@ def is_lowercase_start(text: str) -> bool:
             continue
         return ch.isalpha() and ch.islower()
     return False
+
+
+#: Punctuation a phrase cannot stop at: a comma, a hyphen, an en dash, an em dash.
+OPEN_END_MARKS = ",-–—"
+#: The bracket/quote pairs :func:`has_open_bracket` checks unless told others: round brackets and guillemets.
+BRACKETS: tuple[tuple[str, str], ...] = (("(", ")"), ("«", "»"))
+
+
+def ends_with_mark(text: str, marks: str = OPEN_END_MARKS) -> bool:
+    """Whether the last character of ``text`` before trailing whitespace is one of ``marks``
+    (single characters; a blank text ends with none)."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in marks
+
+
+@functools.cache
+def _bracket_chars(pairs: tuple[tuple[str, str], ...]) -> tuple[regex.Pattern[str], frozenset[str], frozenset[str]]:
+    """A pattern finding every character of ``pairs``, and the characters that only open and only close.
+
+    A character that opens one pair and closes another ("“": „…“ and “…”) is in neither set.
+    """
+    openers, closers = {o for o, _ in pairs}, {c for _, c in pairs}
+    pattern = regex.compile(f"[{regex.escape(''.join(sorted(openers | closers)))}]")
+    return pattern, frozenset(openers - closers), frozenset(closers - openers)
+
+
+def _depth_in_order(text: str, pairs: tuple[tuple[str, str], ...]) -> int:
+    """How many brackets of ``pairs`` are still open at the end of ``text``, matched in reading order."""
+    pattern, openers, closers = _bracket_chars(pairs)
+    depth = 0
+    for ch in pattern.findall(text):
+        if ch in openers:
+            depth += 1
+        elif depth and ch in closers:
+            depth -= 1
+    return depth
+
+
+def has_open_bracket(
+    text: str, pairs: tuple[tuple[str, str], ...] = BRACKETS, *, quotes: str = "", in_order: bool = False
+) -> bool:
+    """Whether ``text`` leaves a bracket or quote of ``pairs`` (opener, closer) open.
+
+    Two ways to decide; they agree wherever the brackets nest properly and no
+    character both opens and closes:
+
+    * counted (the default, two ``str.count`` per pair): some opener occurs more
+      often than its own closer.  Each kind is counted apart and order is
+      ignored: ")(" is closed, "«)" is open;
+    * ``in_order``: the brackets are matched in reading order, all kinds
+      together, as a reader meets them: an opener goes one level deeper, a
+      closer one level back unless none is open (a stray closer is ignored),
+      and a character that opens one pair and closes another is skipped.
+      ")(" is open, "«)" is closed.
+
+    ``quotes``: quote characters that open and close alike ('"'); each is open
+    when it occurs an odd number of times.
+    """
+    if not in_order:
+        for opener, closer in pairs:
+            if text.count(opener) > text.count(closer):
+                return True
+    elif pairs and _depth_in_order(text, pairs):
+        return True
+    return bool(quotes) and any(text.count(quote) % 2 for quote in quotes)
+
+
+def stops_open(text: str) -> bool:
+    """Whether ``text`` stops mid-phrase: it ends with a comma, hyphen or dash (:data:`OPEN_END_MARKS`),
+    or a round bracket or guillemet is opened more often than closed (:func:`has_open_bracket`, counted).
+
+    Cheap (string methods only): the PDF reader asks it of table cells at page breaks.
+    """
+    return ends_with_mark(text) or has_open_bracket(text)

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from math import nan
 
 from planparse.model import Cell
+from planparse.normalize.text import stops_open
 from planparse.readers.geometry import Word
 from planparse.readers.pdf_cells import (
     Rotated,
@@ -231,12 +232,6 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
-def _stops_open(text: str) -> bool:
-    """The text stops mid-phrase: a bracket or quote left open, or a trailing comma, hyphen or dash."""
-    t = text.rstrip()
-    return bool(t) and (t[-1] in ",-–—" or t.count("(") > t.count(")") or t.count("«") > t.count("»"))
-
-
 def is_row_continuation(
     row: Sequence[Cell], previous: Sequence[Cell] | None = None, wrapped: Sequence[bool] = ()
 ) -> bool:
@@ -246,7 +241,7 @@ def is_row_continuation(
     it leaves empty a cell that ``previous`` fills while each filled cell goes
     on with its counterpart: lower case, or a bullet where the counterpart
     holds bullet lines (a list broken by the page end), or a filled cell starts
-    in lower case where its counterpart stops mid-phrase (``_stops_open``) and
+    in lower case where its counterpart stops mid-phrase (``normalize.text.stops_open``) and
     its first word would not have fitted on the counterpart's last line
     (``wrapped``, per column, see ``pdf_cells.is_wrapped``; alone that is common
     in narrow columns: "ежеквартально" above "март, сентябрь").
@@ -255,7 +250,7 @@ def is_row_continuation(
     if not filled:
         return False
     if previous is not None and any(
-        k < len(wrapped) and wrapped[k] and _starts_lower(row[k].text) and _stops_open(previous[k].text)
+        k < len(wrapped) and wrapped[k] and _starts_lower(row[k].text) and stops_open(previous[k].text)
         for k in filled
     ):
         return True
