@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planparse.normalize.responsible import PARTY_HEADS, RESPONSIBLE_ALIASES, split_responsible
+from planparse.assemble import normalize_plan
+from planparse.confidence import PENALTIES
+from planparse.model import DocMeta, LayoutKind, ParsedPlan, RawItem
+from planparse.normalize.responsible import (
+    PARTY_HEADS,
+    RESPONSIBLE_ALIASES,
+    split_responsible,
+    split_responsible_checked,
+)
 from planparse.normalize.text import fold
 
 SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
@@ -121,6 +129,27 @@ SPLIT_CASES: list[tuple[str | None, tuple[str, ...]]] = [
     # duplicates dropped
     ("РО ВСМС\nРО ВСМС", ("РО ВСМС",)),
     ("секретарь Совета; Секретарь Совета", ("Секретарь Совета",)),  # one party once capitalised
+    # a narrow column wraps a party: a line opening with a genitive complement (that is
+    # otherwise only nominative plural) continues a head that names no body yet
+    ("Консультант\nПалаты", ("Консультант Палаты",)),
+    ("Начальник отдела\nАдминистрации поселения", ("Начальник отдела Администрации поселения",)),
+    ("Правовой отдел, секретариат\nДумы", ("Правовой отдел", "Секретариат Думы")),
+    ("Референт\nСобрания Белова\nН.К.", ("Референт Собрания Белова Н.К.",)),
+    ("Организационный\nотдел\nПравительства края", ("Организационный отдел Правительства края",)),
+    # ... a line-end nominative adjective waits for the noun agreeing with it
+    ("Контрольная\nКомиссия поселения", ("Контрольная Комиссия поселения",)),
+    ("Ответственный\nСекретарь Думы", ("Ответственный Секретарь Думы",)),
+    # ... a surname after initials that end a body's name or an abbreviation, not a surname
+    ("Заведующий сектором Думы В.С.\nКрылов", ("Заведующий сектором Думы В.С. Крылов",)),
+    ("Отдел культуры совместно с музеем им. А.С.\nГрибоедова", ("Отдел культуры совместно с музеем им. А.С. Грибоедова",)),
+    # ... but a nominative head after a party, or anything after a party naming its body, starts a party
+    ("Консультант\nПравление", ("Консультант", "Правление")),
+    ("Исполнительный директор\nКомитет по бюджету", ("Исполнительный директор", "Комитет по бюджету")),
+    ("Председатель Думы\nКомиссии поселений", ("Председатель Думы", "Комиссии поселений")),  # doubtful
+    ("Главный специалист\nКомиссии поселений;", ("Главный специалист Комиссии поселений",)),
+    # ... unless that word would have fit on the line above (the widest line bounds the column): a break on purpose
+    ("Консультант\nАдминистрации муниципальных районов", ("Консультант", "Администрации муниципальных районов")),
+    ("Глава района Орлов К.Б.\nКрылов", ("Глава района Орлов К.Б.", "Крылов")),  # a whole name above
     # aliases
     ("председатель", ("Председатель",)),
     ("Пред.", ("Председатель",)),
@@ -296,3 +325,84 @@ def test_parties_compare_whatever_the_printed_case(parties: list[str], sep: str,
     printed = [p[:1].swapcase() + p[1:] if flip else p for p, flip in zip(parties, flips, strict=True)]
     assert split_responsible(sep.join(printed)) == split_responsible(sep.join(parties))
     assert all(p[:1].isupper() for p in split_responsible(sep.join(printed)))
+
+
+_BARE_HEADS = ["Юрисконсульт", "Исполнительная дирекция", "Заместитель председателя", "Аппарат", "Консультант",
+               "Отдел по работе с обращениями"]
+_GENITIVE_BODIES = ["Ассоциации", "Палаты района", "Думы района", "Правительства области", "Администрации округа",
+                    "Комиссии по этике"]
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` wrapped greedily at ``width`` characters, as a narrow column wraps it."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_BARE_HEADS), st.sampled_from(_GENITIVE_BODIES), st.sampled_from(["", "Правление\n"]),
+       st.data())
+def test_bare_head_wrapped_before_its_genitive_stays_one_party(
+    head: str, body: str, first: str, data: st.DataObject
+) -> None:
+    """A head that names no body yet, wrapped by a narrow column right before its genitive
+    complement ("Ассоциации": genitive singular, or nominative plural), or anywhere else,
+    stays one party; the cell's other parties are untouched, and nothing is doubtful."""
+    party = f"{head} {body}"
+    narrow = max(len(w) for w in party.split())
+    width = data.draw(st.integers(narrow, len(head) + len(body.split()[0])))  # the body's first word does not fit
+    parties, doubtful = split_responsible_checked(first + _wrap(party, width))
+    assert parties == (*first.split(), _cap(party))
+    assert not doubtful
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Председатель Совета", "Аппарат Думы", "Правление Ассоциации", "Глава МО"]),
+       st.sampled_from(_GENITIVE_BODIES))
+def test_genitive_line_after_a_named_body_is_a_doubtful_boundary(party: str, body: str) -> None:
+    """After a party that names its body, such a line is read as a new party - a boundary that is
+    doubtful (it may be a genitive complement), unless a separator ends the party."""
+    assert split_responsible_checked(f"{party}\n{body}") == ((party, body), True)
+    assert split_responsible_checked(f"{party};\n{body}") == ((party, body), False)
+    assert split_responsible_checked(f"Правление\n{party}\n{body}") == (("Правление", party, body), True)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["Правление\nИсполнительная дирекция", "Председатель Совета\nКузнецова Т.А.", "Иванов И.И.\nПетров П.П.",
+     "Совет отделения;\nАдминистрация района", "Юрисконсульт\nАссоциации", "Председатель Думы", None,
+     "Председатель\nСовета депутатов"],  # "Совета" is genitive only
+)
+def test_clear_cells_are_not_doubtful(cell: str | None) -> None:
+    assert split_responsible_checked(cell) == (split_responsible(cell), False)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # a wrap before a word that is also nominative plural, followed by a genitive plural:
+        # it may be a plural party ("Главы муниципальных образований") - joined, but doubtful
+        ("Исполнительная дирекция\nГлавы муниципальных\nрайонов", ("Исполнительная дирекция Главы муниципальных районов",)),
+        # ... and a purposeful break (the word would have fit): a party, doubtful
+        ("Правление\nАдминистрации городских поселений", ("Правление", "Администрации городских поселений")),
+    ],
+)
+def test_doubtful_wraps(cell: str, expected: tuple[str, ...]) -> None:
+    assert split_responsible_checked(cell) == (expected, True)
+
+
+def test_doubtful_boundary_flags_the_row() -> None:
+    plan = ParsedPlan(LayoutKind.TABLE, 1.0, (
+        RawItem(("Заседание",), item_no="1", timing_raw="март", responsible_raw="Председатель Думы\nКомиссии района"),
+        RawItem(("Семинар",), item_no="2", timing_raw="май", responsible_raw="Консультант\nКомиссии района"),
+    ))
+    doubtful, clear = normalize_plan(plan, DocMeta(), "plan.txt")
+    assert doubtful.responsible == ("Председатель Думы", "Комиссии района")
+    assert "responsible_split_unsure" in doubtful.flags
+    assert clear.responsible == ("Консультант Комиссии района",) and not clear.flags
+    assert PENALTIES["responsible_split_unsure"] < 0.8  # the row is listed for review

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from planparse.normalize.persons import (
     has_person,
+    initials_await_surname,
     is_initials,
     is_person,
     is_post,
@@ -89,10 +90,29 @@ def test_restore_initial_dot(party: str, expected: str) -> None:
         ("Иванов И.И.", "Петров", False),  # a whole name above: the line is somebody else
         ("Исполнительный директор Д.А.", "Морозов Иван", False),
         ("Правление", "Морозов", False),
+        ("заведующий сектором Думы В.С.", "Крылов", True),  # initials after a body's name, not a surname
+        ("совместно с музеем им. А.С.", "Грибоедова", True),  # after an abbreviation
+        ("Глава района Орлов К.Б.", "Крылов", False),  # after a surname the name is whole
     ],
 )
 def test_surname_follows(previous: str, line: str, expected: bool) -> None:
     assert surname_follows(previous, line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Исполнительный директор Д.А.", True),
+        ("Заместитель председателя Совета Ю.П.", True),
+        ("музей им. А.С.", True),
+        ("Иванов И.И.", False),
+        ("Глава Смирнова О.Н.", False),
+        ("Правление", False),
+        ("И.И.", False),
+    ],
+)
+def test_initials_await_surname(text: str, expected: bool) -> None:
+    assert initials_await_surname(text) is expected
 
 
 def test_other_shapes() -> None:
@@ -110,6 +130,7 @@ def test_helpers_never_raise(text: str, other: str) -> None:
     for fn in (is_person, starts_with_person, has_person, is_initials, is_post):
         assert isinstance(fn(text), bool)
     assert isinstance(surname_follows(text, other), bool)
+    assert isinstance(initials_await_surname(text), bool)
     fixed = restore_initial_dot(text)
     assert fixed in (text, f"{text}.")
     assert restore_initial_dot(fixed) == fixed  # idempotent

@@ -11,7 +11,7 @@ import regex
 from planparse.model import Activity, DocMeta, ParsedPlan, RawItem, Timing
 from planparse.normalize.category import categorize
 from planparse.normalize.repair import repair_text
-from planparse.normalize.responsible import split_responsible
+from planparse.normalize.responsible import split_responsible_checked
 from planparse.normalize.text import clean_title
 from planparse.normalize.timing import parse_timing, strip_remarks, timing_ocr_repaired, timing_score
 
@@ -97,7 +97,7 @@ class _PlanNormalizer:
         self.groups = _group_numbers(plan.items)
         self.has_resp = any(it.responsible_raw for it in plan.items)
         self._sections: dict[str, tuple[str, bool]] = {}
-        self._parties: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._parties: dict[str, tuple[tuple[str, ...], bool, bool]] = {}
         titles: dict[tuple[str, ...], tuple[str, bool]] = {}
         for raw in plan.items:
             if raw.title_lines not in titles:
@@ -112,11 +112,13 @@ class _PlanNormalizer:
             self._sections[text] = repair_text(clean_title([text]))
         return self._sections[text]
 
-    def parties(self, text: str) -> tuple[tuple[str, ...], bool]:
-        """The parties of a responsible cell and whether its text was repaired."""
+    def parties(self, text: str) -> tuple[tuple[str, ...], bool, bool]:
+        """The parties of a responsible cell, whether its text was repaired and whether a party
+        boundary is doubtful (``split_responsible_checked``)."""
         if text not in self._parties:
             repaired_text, repaired = _repair_lines(text)
-            self._parties[text] = split_responsible(repaired_text), repaired
+            parties, doubtful = split_responsible_checked(repaired_text)
+            self._parties[text] = parties, repaired, doubtful
         return self._parties[text]
 
     def activities(self) -> list[Activity]:
@@ -152,9 +154,11 @@ class _PlanNormalizer:
             flags.append("timing_missing")
         responsible: tuple[str, ...] = ()
         if raw.responsible_raw:
-            responsible, repaired = self.parties(raw.responsible_raw)
+            responsible, repaired, doubtful = self.parties(raw.responsible_raw)
             if repaired:
                 flags.append("text_repaired")
+            if doubtful:
+                flags.append("responsible_split_unsure")
         section_title = None
         if raw.section_title:
             section_title, repaired = self.section(raw.section_title)

@@ -10,7 +10,8 @@
   ``timing_missing``, ``timing_by_position``, ``timing_shared``, ``timing_ocr_repaired``:
   a quarter/half-year numeral read through an OCR look-alike such as "П кв."), how the
   responsible parties were assigned (``responsible_by_position``,
-  ``responsible_shared``, ``responsible_missing``) text quality, including words the OCR engine doubted
+  ``responsible_shared``, ``responsible_missing``, ``responsible_split_unsure``: a
+  line break read as a party boundary may be a wrap) text quality, including words the OCR engine doubted
   (``ocr_unsure``, ``text_repaired``, ``text_quotes_inconsistent``, ``text_mixed_scripts``,
   ``title_missing``, ``title_suspicious``) and ``section_no_repaired`` (the section
   number was read from an OCR look-alike such as "П." or "1." for "II."/"I.").
@@ -46,6 +47,7 @@ PENALTIES: dict[str, float] = {
     "responsible_by_position": 0.78,
     "responsible_shared": 0.97,
     "responsible_missing": 0.85,
+    "responsible_split_unsure": 0.78,  # a line break read as a party boundary may be a wrap
     "text_mixed_scripts": 0.7,
     "text_repaired": 0.92,
     "ocr_unsure": 0.7,

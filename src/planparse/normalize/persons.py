@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import regex
 
-from planparse.normalize.text import ADJECTIVE_POS, parse_word
+from planparse.normalize.text import ADJECTIVE_POS, is_known_word, parse_word
 
 #: Lemmas of nouns naming one official (a post a person holds).  Plain data.
 OFFICIALS: frozenset[str] = frozenset(
@@ -50,8 +50,8 @@ _THREE_WORDS_RE = regex.compile(rf"({_SURNAME})\s+(\p{{Lu}}\p{{Ll}}+)\s+(\p{{Lu}
 _INITIALS_ONLY_RE = regex.compile(r"\p{Lu}\.\s?\p{Lu}\.?")
 #: "Морозов Д.А" at the end of a party: the initials lost their last dot.
 _UNDOTTED_END_RE = regex.compile(rf"(?:^|\s){_SURNAME}\s+\p{{Lu}}\.\s?\p{{Lu}}$")
-#: Initials ending a text, with the word before them ("директор Д.А.").
-_INITIALS_END_RE = regex.compile(rf"(?:^|\s)(\p{{L}}+)\s+{_FULL_INITIALS}$")
+#: Initials ending a text, with the word before them ("директор Д.А.", "им. П.Г.").
+_INITIALS_END_RE = regex.compile(rf"(?:^|\s)(\p{{L}}+)\.?\s+{_FULL_INITIALS}$")
 #: A line that is a surname, alone or before a separator ("Морозов", "Морозов, ...").
 _SURNAME_LINE_RE = regex.compile(rf"{_SURNAME}\s*(?:[,;]|$)")
 _WORD_RE = regex.compile(r"\p{L}+(?:-\p{L}+)*")
@@ -96,15 +96,29 @@ def is_initials(text: str) -> bool:
     return bool(_INITIALS_ONLY_RE.fullmatch(text.strip()))
 
 
-def surname_follows(previous: str, line: str) -> bool:
-    """Whether ``line`` is the surname of initials that ``previous`` ends with after
-    a post ("Исполнительный директор Д.А." + "Морозов"); after a whole name
-    ("Иванов И.И." + "Петров П.П.") the line is somebody else."""
-    m = _INITIALS_END_RE.search(previous.rstrip())
-    if not m or not _SURNAME_LINE_RE.match(line):
+def initials_await_surname(text: str) -> bool:
+    """Whether ``text`` ends with initials whose surname has not come yet: after a post, a
+    lowercase word or abbreviation, or a word that is no surname ("директор Д.А.",
+    "председателя Совета Ю.П.", "им. П.Г."); after a surname ("Иванов И.И.") the name is whole."""
+    m = _INITIALS_END_RE.search(text.rstrip())
+    if not m:
         return False
     before = m.group(1)
-    return before.islower() or is_post(before)
+    return before.islower() or is_post(before) or not _may_be_surname(before)
+
+
+def _may_be_surname(word: str) -> bool:
+    """Whether the capitalised ``word`` may be a surname: pymorphy3 knows it as one, or not at all."""
+    parses = parse_word(word)
+    return not is_known_word(word) or any("Surn" in p.tag for p in parses)
+
+
+def surname_follows(previous: str, line: str) -> bool:
+    """Whether ``line`` is the surname of initials that ``previous`` ends with after
+    a post or a body's name ("Исполнительный директор Д.А." + "Морозов",
+    "председателя Совета Ю.П." + "Ермаков"); after a whole name ("Иванов И.И."
+    + "Петров П.П.") the line is somebody else."""
+    return bool(_SURNAME_LINE_RE.match(line)) and initials_await_surname(previous)
 
 
 def is_post(text: str) -> bool:
@@ -128,6 +142,6 @@ def restore_initial_dot(party: str) -> str:
 
 
 __all__ = [
-    "OFFICIALS", "has_person", "is_initials", "is_person", "is_post", "restore_initial_dot", "starts_with_person",
-    "surname_follows",
+    "OFFICIALS", "has_person", "initials_await_surname", "is_initials", "is_person", "is_post", "restore_initial_dot",
+    "starts_with_person", "surname_follows",
 ]

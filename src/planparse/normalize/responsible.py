@@ -11,7 +11,14 @@ A cell is free text: one party per line, or several per line separated by
   Законодательного" + "Собрания области"), has an unclosed bracket/quote, or
   when the line starts lowercase, with a bracket/quote, or with a capitalised
   word that cannot be nominative ("Президиумом", "Тульской области") - a
-  party's name starts nominative;
+  party's name starts nominative.  A line above that is only nominative
+  adjectives waits for its noun ("Исполнительная" + "Дирекция"), and one that
+  is a bare head naming no body yet takes a genitive complement that could
+  also be nominative plural ("Юрисконсульт" + "Ассоциации") unless that word
+  would have fit on the line above (the cell's widest line bounds its width).
+  The grammar tests live in ``party_lines``; a boundary (or wrap) they leave
+  in doubt is reported by :func:`split_responsible_checked`, and the row is
+  flagged ``responsible_split_unsure``;
 * a cell that ends lines with ","/";" between parties marks its party
   boundaries with punctuation: there a line break without one is only a wrap
   ("Управление по профилактике коррупционных правонарушений" + "Правительства
@@ -25,7 +32,8 @@ A cell is free text: one party per line, or several per line separated by
   person's name ("Иванов И.И.", "Д.А. Морозов", "Иванов Иван Иванович") stays
   attached to it, also over a line break after the comma.  A line with only
   initials ("А.Н.") continues the surname above it, a surname continues the
-  initials after a post above it ("директор Д.А." + "Морозов"), and a line
+  initials that end a line without their own surname ("директор Д.А." +
+  "Морозов", "председателя Совета Ю.П." + "Ермаков"), and a line
   opening with a person's name continues a post above it that names nobody
   yet ("Председатель комиссии" + "Белова Т.М.").  See ``persons``;
 * " и " never splits: "Управление образования и науки" is one body, and
@@ -58,17 +66,18 @@ from types import MappingProxyType
 
 import regex
 
-from planparse.normalize.persons import (
-    has_person,
-    is_initials,
-    is_person,
-    is_post,
-    restore_initial_dot,
-    starts_with_person,
-    surname_follows,
+from planparse.normalize.party_lines import (
+    adjective_awaits_noun,
+    cannot_start_party,
+    doubtful_break,
+    doubtful_join,
+    ends_with_adjective,
+    genitive_complement,
 )
+from planparse.normalize.party_lines import not_nominative as _not_nominative
+from planparse.normalize.party_lines import person_goes_on as _person_goes_on
+from planparse.normalize.persons import is_person, is_post, restore_initial_dot
 from planparse.normalize.text import (
-    ADJECTIVE_POS,
     clean_title,
     fold,
     has_open_bracket,
@@ -119,7 +128,6 @@ _HYPHEN_END_RE = regex.compile(r"\p{L}-$")
 _SLASH_RE = regex.compile(r"\s+/\s+")
 _TRAILING_DOT_RE = regex.compile(r"(\p{L}{4,})\.$")
 _JOINING_POS = frozenset({"PREP", "CONJ"})
-_NAME_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
 _SEPARATOR_END_RE = regex.compile(r"[,;]\s*$")
 _SEPARATOR_RE = regex.compile(r"[;,]| / ")
 #: Characters that can open a bracket/quote pair, and every bracket/quote character.
@@ -156,74 +164,13 @@ def _ends_with_joiner(text: str) -> bool:
     return top_pos(m.group(1)) in _JOINING_POS
 
 
-def _not_nominative(word: str) -> bool:
-    """Whether every naming reading (noun, adjective ...) of ``word`` is in an oblique case."""
-    parses = [p for p in parse_word(word.lower()) if p.tag.POS in _NAME_POS]
-    return bool(parses) and all(p.tag.case not in (None, "nomn") for p in parses)
-
-
-def _cannot_start_party(line: str) -> bool:
-    """Whether the first word is a capitalised form that cannot be nominative."""
-    m = _WORD_RE.match(line)
-    if not m:
-        return False
-    word = m.group(0)
-    if word.isupper() and len(word) > 1:  # abbreviation: "РО", "ТОС"
-        return False
-    return _not_nominative(word)
-
-
-def _ends_with_adjective(text: str) -> bool:
-    """Whether ``text`` ends in an oblique-case adjective/participle with no noun after it.
-
-    "правовое управление Законодательного" waits for "Собрания"; a nominative
-    adjective (it may name a party: "Уполномоченный"), an abbreviation or a
-    word the dictionary does not know never counts.
-    """
-    m = _LAST_WORD_RE.search(text)
-    if not m or text.rstrip()[-1:] in ",;.)»\"":
-        return False
-    word = m.group(1)
-    if word.isupper() and len(word) > 1:
-        return False
-    parses = parse_word(word.lower())
-    if not parses or parses[0].tag.POS not in ADJECTIVE_POS or "Apro" in parses[0].tag:
-        return False
-    # a nominative one may be a party of its own ("Уполномоченный", a surname in -ский)
-    return all(p.tag.case != "nomn" for p in parses if p.tag.POS in ADJECTIVE_POS)
-
-
-_PIECE_SPLIT_RE = regex.compile(r"[;,]")
-_SURNAME_END_RE = regex.compile(r"\p{Lu}\p{Ll}+$")
-
-
-def _person_goes_on(previous: str, line: str) -> bool:
-    """Whether ``line`` completes a person/post party that ``previous`` ends with.
-
-    "Соколов" + "А.Н." (wrapped initials), "Иванов И.И.," + "председатель
-    Правления" (the post after the comma), "Председатель комиссии" + "Белова
-    Т.М." (the holder of a post that names nobody yet), "директор Д.А." +
-    "Морозов" (a surname wrapped below its initials).
-    """
-    if is_initials(line):
-        return bool(_SURNAME_END_RE.search(previous.rstrip()))
-    if surname_follows(previous, line):
-        return True
-    stripped = previous.rstrip()
-    if stripped.endswith(","):
-        return is_person(_PIECE_SPLIT_RE.split(stripped[:-1])[-1]) and is_post(line)
-    if stripped[-1:] in ";," or not starts_with_person(line):
-        return False
-    *before, last = _PIECE_SPLIT_RE.split(stripped)
-    # "Иванов И.И., председатель Правления" + "Петров П.П.": that post has its holder
-    return is_post(last) and not has_person(last) and not (before and is_person(before[-1]))
-
-
-def _continues(previous: str, line: str, *, punctuated: bool = False) -> bool:
+def _continues(previous: str, line: str, *, punctuated: bool = False, room: bool = False) -> bool:
     """Whether ``line`` (bullet-free) continues the party text ``previous``.
 
     ``punctuated``: the cell ends lines with ","/";" between parties, so a line
-    break without one is a wrap.
+    break without one is a wrap.  ``room``: the line's first word would have
+    fit after the line above (the cell's widest line bounds its width), so the
+    break was made on purpose and no genitive complement is wrapped there.
     """
     if (
         _ends_with_joiner(previous)
@@ -235,7 +182,12 @@ def _continues(previous: str, line: str, *, punctuated: bool = False) -> bool:
         return False
     if punctuated or is_lowercase_start(line) or line[:1] in "(«\"“„":
         return True
-    return _cannot_start_party(line) or _ends_with_adjective(previous)
+    return (
+        cannot_start_party(line)
+        or ends_with_adjective(previous)
+        or adjective_awaits_noun(previous, line)
+        or (not room and genitive_complement(previous, line))
+    )
 
 
 def continues_party(previous: str, line: str) -> bool:
@@ -245,9 +197,12 @@ def continues_party(previous: str, line: str) -> bool:
     return bool(body) and not bullet and _continues(previous, body)
 
 
-def _chunks(text: str) -> list[list[str]]:
-    """Group the cell's lines into wrapped-party chunks."""
+def _chunks(text: str) -> tuple[list[list[str]], bool]:
+    """Group the cell's lines into wrapped-party chunks; and whether a line break
+    read as a party boundary might be a wrap, or one read as a wrap a boundary
+    (:func:`party_lines.doubtful_break`, :func:`party_lines.doubtful_join`)."""
     chunks: list[list[str]] = []
+    doubtful = False
     pending_bullet = False
     lines = [line for line in text.splitlines() if line.strip()]
     # a line-end comma between a person and their post separates no parties
@@ -255,6 +210,7 @@ def _chunks(text: str) -> list[list[str]]:
         _SEPARATOR_END_RE.search(line) and not _person_goes_on(line, nxt)
         for line, nxt in zip(lines, lines[1:], strict=False)
     )
+    width = max((len(" ".join(line.split())) for line in lines), default=0)
     for raw in text.splitlines():
         body, bullet = strip_bullet(" ".join(raw.split()))
         if not body:
@@ -262,11 +218,18 @@ def _chunks(text: str) -> list[list[str]]:
             continue
         bullet = bullet or pending_bullet
         pending_bullet = False
-        if chunks and not bullet and _continues(" ".join(chunks[-1]), body, punctuated=punctuated):
+        if not chunks or bullet:
+            chunks.append([body])
+            continue
+        previous = " ".join(chunks[-1])
+        room = len(chunks[-1][-1]) + 1 + len(body.split(" ", 1)[0]) <= width
+        if _continues(previous, body, punctuated=punctuated, room=room):
+            doubtful = doubtful or (not punctuated and doubtful_join(previous, body))
             chunks[-1].append(body)
         else:
+            doubtful = doubtful or doubtful_break(previous, body)
             chunks.append([body])
-    return chunks
+    return chunks, doubtful
 
 
 def _split_separators(text: str) -> list[str]:
@@ -361,16 +324,24 @@ def split_responsible(text: str | None) -> tuple[str, ...]:
     letter; the rest (abbreviations, case) is kept as printed; exact duplicates
     are dropped, first occurrence wins.
     """
+    return split_responsible_checked(text)[0]
+
+
+def split_responsible_checked(text: str | None) -> tuple[tuple[str, ...], bool]:
+    """:func:`split_responsible`, and whether one of its line-break boundaries is doubtful:
+    the line after it opens with a word that may be a genitive complement of the party above
+    ("Председатель Совета" + "Администрации районов", :func:`party_lines.doubtful_break`)."""
     if not text or not text.strip():
-        return ()
+        return (), False
     parties: list[str] = []
-    for chunk in _chunks(text):
+    chunks, doubtful = _chunks(text)
+    for chunk in chunks:
         joined = clean_title(chunk)
         for piece in (part for separated in _split_separators(joined) for part in _run_on(separated)):
             party = _clean_party(piece)
             if party and party not in parties:
                 parties.append(party)
-    return tuple(parties)
+    return tuple(parties), doubtful
 
 
-__all__ = ["PARTY_HEADS", "RESPONSIBLE_ALIASES", "continues_party", "split_responsible"]
+__all__ = ["PARTY_HEADS", "RESPONSIBLE_ALIASES", "continues_party", "split_responsible", "split_responsible_checked"]

@@ -21,7 +21,8 @@ tested with hand-made boxes.
 - **Paragraphs.**  Lines wrapped by the cell width are joined into one line,
   so a cell holds the paragraphs a DOCX cell holds: a line continues the one
   above when its first word would not have fit there (``is_wrapped``); a
-  bullet, or a capital after ":", ";" or ".", always starts a paragraph.  A
+  bullet, or a capital after ":", ";" or ".", always starts a paragraph, except after
+  initials awaiting their surname ("Совета Ю.П." / "Ермаков").  A
   line-end hyphen is kept in compounds ("социально-политической") and dropped
   in soft breaks (``normalize.text.drop_hyphen``).  The blank-line offsets
   above therefore count paragraphs and blank paragraphs, as in DOCX.
@@ -43,6 +44,7 @@ from planparse.readers.geometry import Word, group_lines, line_middle, median_so
 _BULLET = regex.compile(r"^(?:[-–—•·●▪*]|\d{1,3}[.)])\s")
 _HYPHEN_END = regex.compile(r"(\p{L}+)-$")
 _FIRST_WORD = regex.compile(r"\p{L}+")
+_INITIALS_END = regex.compile(r"(?<!\p{L})\p{Lu}\.\s?(?:\p{Lu}\.)?\s*$")  # cheap pre-check: "Ю.П.", "Ю. П.", "Ю."
 
 _OPENING = "«\"„“("  # may open the first part of a broken word ("«Толерантно" / "сть»")
 # A vertical gap of more than this many line pitches holds blank lines.
@@ -184,7 +186,15 @@ def starts_paragraph(text: str) -> bool:
 
 
 def _ends_sentence(left: str, right: str) -> bool:
-    return right[:1].isupper() and left.rstrip()[-1:] in {":", ";", "."}
+    """A ":", ";" or "." before a capital; not initials that still await their surname
+    ("председателя Совета Ю.П." / "Ермаков", "им. П.Г." / "Демидова": ``persons.initials_await_surname``)."""
+    if not right[:1].isupper() or left.rstrip()[-1:] not in {":", ";", "."}:
+        return False
+    if not _INITIALS_END.search(left):
+        return True
+    from planparse.normalize.persons import initials_await_surname  # pymorphy3, loaded only when needed
+
+    return not initials_await_surname(left)
 
 
 def is_wrapped(
