@@ -1,5 +1,5 @@
-"""Table headers over several rows and half-year columns (no files involved: invented tables
-built as readers build them)."""
+"""Table headers over several rows, half-year columns and text in mark cells (no files involved:
+invented tables built as readers build them)."""
 
 from __future__ import annotations
 
@@ -164,3 +164,57 @@ def test_bare_numerals_under_a_merged_half_year_cell_are_half_years() -> None:
         ]
     )
     assert list(rows) == ["1"] and rows["1"].months == (7, 8, 9, 10, 11, 12)
+
+
+# --- D4. text in a month or quarter mark cell ---------------------------------------------------------
+
+MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август"]
+MONTHS += ["сентябрь", "октябрь", "ноябрь", "декабрь"]
+
+
+def _month_table(cells: dict[int, str]) -> dict[str | None, Activity]:
+    marks = [cells.get(m, "") for m in range(1, 13)]
+    return _rows(
+        [
+            ["№", "Мероприятие", *MONTHS, "Исполнитель"],
+            ["1", "Совещание с главами поселений", *marks, "Председатель"],
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "months", "flagged"),
+    [
+        ({4: "3 раза", 10: "3 раза"}, (4, 10), False),  # a count: how often in that month
+        ({6: "1 р."}, (6,), False),
+        ({2: "дважды"}, (2,), False),
+        ({7: "по плану"}, (7,), True),  # names no time: the column's month, a guess
+        ({5: "18.06"}, (6,), False),  # a date names its own month
+        ({5: "июнь"}, (6,), False),
+        ({11: "14.1 1"}, (11,), False),  # a date broken by a narrow cell
+    ],
+)
+def test_text_in_a_month_cell(cells: dict[int, str], months: tuple[int, ...], flagged: bool) -> None:
+    (row,) = _month_table(cells).values()
+    assert row.months == months
+    assert ("months_from_column" in row.flags) is flagged
+    assert "timing_unparsed" not in row.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "months", "times", "as_needed"),
+    [
+        ("2 раза", (7, 8, 9), None, False),
+        ("ноябрь", (11,), None, False),
+        ("2 раза в год", (), 2, False),  # a frequency per year says itself when
+        ("по мере необходимости", (), None, True),
+    ],
+)
+def test_text_in_a_quarter_cell(text: str, months: tuple[int, ...], times: float | None, as_needed: bool) -> None:
+    (row,) = _rows(
+        [
+            ["№", "Мероприятие", "I кв.", "II кв.", "III кв.", "IV кв.", "Ответственный"],
+            ["1", "Проверка реестра муниципальных услуг", "", "", text, "", "Юрист"],
+        ]
+    ).values()
+    assert (row.months, row.times_per_year, row.as_needed, row.timing_raw) == (months, times, as_needed, text)

@@ -28,12 +28,15 @@ from planparse.layouts.header import (
     table_header,
 )
 from planparse.model import RawItem
+from planparse.normalize import timing_vocab
+from planparse.normalize.timing import parse_timing
 
 __all__ = [
     "HEADER_ROWS_SEEN",
     "HEADING",
     "MARK_KINDS",
     "SPANNING",
+    "FROM_COLUMN_FLAG",
     "UNKNOWN_MARK_FLAG",
     "Role",
     "header_role",
@@ -53,6 +56,13 @@ HEADING = "\x00heading"  # marker cell put in front of group-heading rows
 SPANNING = "\x00span\x00"
 # Doubt flag of a row whose marks stand in a column the header did not name.
 UNKNOWN_MARK_FLAG = "mark_column_unknown"
+SUSPECT_FLAG = "mark_ocr_suspect"  # a mark read from an OCR look-alike ("т" for "+")
+# Doubt flag of a row whose months come from the column of a cell whose text names no time ("по плану").
+FROM_COLUMN_FLAG = "months_from_column"
+# A count of occurrences, no period ("2 раза", "1 р.", "дважды"): how often within its column's period.
+_COUNT = regex.compile(timing_vocab.TIMES, regex.I)
+# A date split by a space where a narrow cell broke its line ("21.0 4", "21. 04").
+_BROKEN_NUMBER = regex.compile(r"(?<=\d\.\d*)\s+(?=\d)")
 
 _DAY = regex.compile(r"^\d{1,2}(?:\s*[-–,]\s*\d{1,2})*\.?$")
 _ITEM_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*")
@@ -67,32 +77,48 @@ def only_marks(text: str) -> bool:
     return bool(tokens) and all(t in MARKS or t in SUSPECT_MARKS for t in tokens)
 
 
-def _cell_mark(text: str, kind: str) -> tuple[bool, bool, str]:
-    """(marked, suspect, timing text) for a month/quarter/year cell.
+def _rejoined(text: str) -> str:
+    """A number broken by a narrow cell ("21.0 4" for "21.04") joined again, when only the
+    joined text reads as timing."""
+    joined = _BROKEN_NUMBER.sub("", text)
+    if joined != text and not parse_timing(text).understood and parse_timing(joined).understood:
+        return joined
+    return text
 
-    Only a bare mark or a day number ("15") marks its column.  Any other text
-    ("ежеквартально", "по мере необходимости") is timing text: it says itself
-    when, and where a merged cell's text happens to sit says nothing.  The
-    one exception is a "в течение года" column, whose own cell text ("1 раз в
+
+def _cell_mark(text: str, kind: str) -> tuple[bool, str, str]:
+    """(marked, doubt flag or "", timing text) for a month/quarter/half-year/year cell.
+
+    A bare mark or a day number ("15") marks its column.  Text that says
+    itself when ("март", "21.04", "ежеквартально", "2 раза в год", "по мере
+    необходимости") is timing text, and the column says nothing.  Text that
+    names no time of its own is timing text that keeps its column's period: a
+    count ("2 раза", "1 р.": how often in that period) for sure, anything else
+    ("по плану", text the grammar does not read) as a guess, flagged
+    ``FROM_COLUMN_FLAG``.  A "в течение года" column's own text ("1 раз в
     год") qualifies a whole-year activity.  Text covering several mark columns
     (``SPANNING``) never marks.
     """
     if not text:
-        return False, False, ""
+        return False, "", ""
     spanning = SPANNING in text
     t = " ".join(text.replace(SPANNING, " ").split())
     if not t:
-        return False, False, ""
+        return False, "", ""
     if spanning:
-        return False, False, t
+        return False, "", t
     tokens = t.split()
     if all(tok in MARKS for tok in tokens):
-        return True, False, ""
+        return True, "", ""
     if t in SUSPECT_MARKS or only_marks(t):
-        return True, True, ""
+        return True, SUSPECT_FLAG, ""
     if _DAY.match(t) or kind == "year":
-        return True, False, t
-    return False, False, t
+        return True, "", t
+    t = _rejoined(t)
+    own = parse_timing(t)
+    if own.months or own.all_year or own.as_needed or own.times_per_year:
+        return False, "", t
+    return True, "" if _COUNT.fullmatch(t) else FROM_COLUMN_FLAG, t
 
 
 def row_to_item(
@@ -104,7 +130,8 @@ def row_to_item(
     """A RawItem, or a (number, title) section heading, or None for an empty row."""
     by_kind: dict[str, list[str]] = {}
     months: set[int] = set()
-    all_year = suspect = unknown_marks = False
+    all_year = unknown_marks = False
+    doubts: list[str] = []
     texts: list[str] = []
     for role, cell in zip(roles, cells, strict=False):
         if not cell:  # an empty cell says nothing (most month cells of a row)
@@ -113,8 +140,9 @@ def row_to_item(
             unknown_marks = True  # a mark under an unreadable header: never title text
             continue
         if role.kind in MARK_KINDS:
-            marked, odd, text = _cell_mark(cell, role.kind)
-            suspect |= odd
+            marked, doubt, text = _cell_mark(cell, role.kind)
+            if doubt:
+                doubts.append(doubt)
             if marked:
                 if role.kind == "year":
                     all_year = True
@@ -147,7 +175,7 @@ def row_to_item(
         number, first = found
     elif not number and (lettered := _LETTER_START.match(first)):  # "а) по вопросам …" in the title cell
         number, first = lettered.group(1), first[lettered.end() :]
-    flags = ["mark_ocr_suspect"] if suspect else []
+    flags = list(dict.fromkeys(doubts))
     if unknown_marks:
         flags.append(UNKNOWN_MARK_FLAG)
     timing = "; ".join(by_kind.get("timing", []) + texts) or None
