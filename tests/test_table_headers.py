@@ -1,5 +1,5 @@
-"""Table headers over several rows, half-year columns and text in mark cells (no files involved:
-invented tables built as readers build them)."""
+"""Table headers over several rows, half-year columns, text in mark cells and marks without a
+column (no files involved: invented tables built as readers build them)."""
 
 from __future__ import annotations
 
@@ -218,3 +218,19 @@ def test_text_in_a_quarter_cell(text: str, months: tuple[int, ...], times: float
         ]
     ).values()
     assert (row.months, row.times_per_year, row.as_needed, row.timing_raw) == (months, times, as_needed, text)
+
+
+# --- D12. a mark with no column to give it meaning -------------------------------------------------------
+
+
+def test_a_mark_in_a_timing_column_is_flagged() -> None:
+    rows = _rows(
+        [
+            ["№", "Мероприятие", "Срок исполнения", "Ответственный"],
+            ["1", "Семинар для специалистов поселений", "+", "Аппарат"],
+            ["2", "Заседание правления", "апрель", "Председатель"],
+        ]
+    )
+    assert rows["1"].timing_raw is None and rows["1"].months == ()
+    assert "mark_column_unknown" in rows["1"].flags and rows["1"].confidence < 0.8
+    assert rows["2"].months == (4,) and not rows["2"].flags

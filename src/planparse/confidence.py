@@ -38,7 +38,7 @@ PENALTIES: dict[str, float] = {
     "grid_extra_marks": 0.7,
     "grid_spacing_repaired": 0.93,
     "mark_ocr_suspect": 0.75,
-    "mark_column_unknown": 0.75,  # marks in a column whose header names no month/quarter
+    "mark_column_unknown": 0.75,  # marks in a column whose header names no period (or in a "Срок" column)
     "months_from_column": 0.75,  # a mark cell's text names no time ("по плану"): its column's months kept
     "timing_unparsed": 0.6,
     "timing_missing": 0.7,

@@ -54,7 +54,7 @@ HEADING = "\x00heading"  # marker cell put in front of group-heading rows
 # Prefix of a mark-column cell whose text covers several mark columns (a merged
 # cell, or aligned text centred across columns): timing text only, it marks nothing.
 SPANNING = "\x00span\x00"
-# Doubt flag of a row whose marks stand in a column the header did not name.
+# Doubt flag of a row whose marks stand in a column the header did not name (or in a "Срок" column).
 UNKNOWN_MARK_FLAG = "mark_column_unknown"
 SUSPECT_FLAG = "mark_ocr_suspect"  # a mark read from an OCR look-alike ("т" for "+")
 # Doubt flag of a row whose months come from the column of a cell whose text names no time ("по плану").
@@ -136,8 +136,10 @@ def row_to_item(
     for role, cell in zip(roles, cells, strict=False):
         if not cell:  # an empty cell says nothing (most month cells of a row)
             continue
-        if role.kind == "unknown" and only_marks(cell):
-            unknown_marks = True  # a mark under an unreadable header: never title text
+        if role.kind in {"unknown", "timing"} and only_marks(cell):
+            # a mark under an unreadable header, or in a "Срок" column: no column says when, and
+            # a mark is never title or timing text
+            unknown_marks = True
             continue
         if role.kind in MARK_KINDS:
             marked, doubt, text = _cell_mark(cell, role.kind)
@@ -155,7 +157,7 @@ def row_to_item(
     number_cell = " ".join(by_kind.get("number", [])).strip().rstrip(".")
     title_cell = "\n".join(by_kind.get("title", []) + by_kind.get("unknown", []))
     others = by_kind.keys() - {"title", "unknown", "number"}
-    bare = not others and not months and not all_year  # nothing but a number and a title
+    bare = not others and not months and not all_year and not unknown_marks  # nothing but a number and a title
     if not title_cell.strip():
         # "I. Организационные мероприятия" written across the number cell: a section, else an empty row
         return section_heading(" ".join(number_cell.split())) if bare and number_cell else None
