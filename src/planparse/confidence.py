@@ -6,7 +6,8 @@
   parser's own score for the document (0-1; see each parser's docstring);
 - every flag on the row multiplies by its penalty from ``PENALTIES``: how the
   months were found (``months_from_spacing``, ``grid_spacing_repaired``, ``grid_count_mismatch``,
-  ``mark_ocr_suspect``), whether the timing was understood (``timing_unparsed``,
+  ``mark_ocr_suspect``, ``mark_column_unknown``, ``months_from_column``: the months of the column
+  whose cell text named no time), whether the timing was understood (``timing_unparsed``,
   ``timing_missing``, ``timing_by_position``, ``timing_shared``, ``timing_ocr_repaired``:
   a quarter/half-year numeral read through an OCR look-alike such as "П кв."), how the
   responsible parties were assigned (``responsible_by_position``,
@@ -38,7 +39,8 @@ PENALTIES: dict[str, float] = {
     "grid_extra_marks": 0.7,
     "grid_spacing_repaired": 0.93,
     "mark_ocr_suspect": 0.75,
-    "mark_column_unknown": 0.75,  # marks in a column whose header names no month/quarter
+    "mark_column_unknown": 0.75,  # marks in a column whose header names no period (or in a "Срок" column)
+    "months_from_column": 0.75,  # a mark cell's text names no time ("по плану"): its column's months kept
     "timing_unparsed": 0.6,
     "timing_missing": 0.7,
     "timing_by_position": 0.7,

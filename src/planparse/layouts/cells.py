@@ -1,231 +1,69 @@
-"""Interpret a table of cells (header + rows) as plan activities.
+"""Interpret the rows of a table of cells as plan activities, once its header gave the column roles.
 
 Shared by every layout that recovers real cells: pipe tables, position-aligned
-text (``pdftotext -layout``), DOCX and PDF tables.  Column roles come from the
-header words, whatever their form: "№ п/п", "Наименование мероприятия",
-"Срок исполнения", "Ответственный", month names or abbreviations ("янв."),
-Roman or Arabic month numbers, quarters, "в течение года".
+text (``pdftotext -layout``), DOCX and PDF tables.  The header's column roles
+come from ``header`` (re-exported here for the layouts that read both).  A row's
+cells become a ``RawItem``: marks in month/quarter/half-year columns give the
+column's months, text there is timing text (``_cell_mark``), the other columns
+give the number, title, timing and responsible parties.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import regex
 
 from planparse.layouts.base import MARKS, SUSPECT_MARKS, heading_row_section, item_start, section_heading
-from planparse.model import RawItem
-
-_MONTH_STEMS = ("янв", "фев", "мар", "апр", "ма[йяе]", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
-_MONTH = [regex.compile(rf"^\s*{s}\w*\.?\s*$", regex.I) for s in _MONTH_STEMS]
-_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_QUARTER = regex.compile(r"^\s*(I{1,3}|IV|[1-4])\s*-?\s*(?:й\s*)?(?:кв\w*\.?|квартал\w*)\s*$", regex.I)
-_ROLES = (
-    ("number", regex.compile(r"^\s*(?:№|n|no\.?|nn)\s*(?:п\s*/\s*п)?\s*$|^\s*п\s*/\s*п\s*$", regex.I)),
-    ("year", regex.compile(r"в\s+течени\w*\s+(?:года|всего)|ежемесячн|постоянн", regex.I)),
-    ("responsible", regex.compile(r"ответствен|исполнител", regex.I)),
-    ("timing", regex.compile(r"срок|врем[яи]|дата|период|когда", regex.I)),
-    ("title", regex.compile(r"мероприяти|наименовани|содержание|вид\w* работ|тема|направлени", regex.I)),
-    ("note", regex.compile(r"примечани|отметк|результат", regex.I)),
+from planparse.layouts.header import (
+    HEADER_ROWS_SEEN,
+    MARK_KINDS,
+    Role,
+    header_role,
+    header_roles,
+    is_column_numbering,
+    is_plan_header,
+    may_name_title,
+    table_header,
 )
+from planparse.model import RawItem
+from planparse.normalize import timing_vocab
+from planparse.normalize.timing import parse_timing
 
+__all__ = [
+    "HEADER_ROWS_SEEN",
+    "HEADING",
+    "MARK_KINDS",
+    "SPANNING",
+    "FROM_COLUMN_FLAG",
+    "UNKNOWN_MARK_FLAG",
+    "Role",
+    "header_role",
+    "header_roles",
+    "is_column_numbering",
+    "is_plan_header",
+    "may_name_title",
+    "only_marks",
+    "row_to_item",
+    "rows_to_items",
+    "table_header",
+]
 
 HEADING = "\x00heading"  # marker cell put in front of group-heading rows
 # Prefix of a mark-column cell whose text covers several mark columns (a merged
 # cell, or aligned text centred across columns): timing text only, it marks nothing.
 SPANNING = "\x00span\x00"
-MARK_KINDS = frozenset({"month", "quarter", "year"})
 Row = tuple[list[str], tuple[int, int]]  # one table row: its cell texts and (page, line or row number)
-# Doubt flag of a row whose marks stand in a column the header did not name.
+# Doubt flag of a row whose marks stand in a column the header did not name (or in a "Срок" column).
 UNKNOWN_MARK_FLAG = "mark_column_unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    kind: str  # number | title | timing | responsible | month | quarter | year | note | unknown
-    months: tuple[int, ...] = ()
-
-
-def header_role(text: str) -> Role:
-    t = " ".join(text.split())
-    for i, pattern in enumerate(_MONTH):
-        if pattern.match(t):
-            return Role("month", (i + 1,))
-    m = _QUARTER.match(t)
-    if m:
-        q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(m.group(1).upper()) or int(m.group(1))
-        return Role("quarter", tuple(range(3 * q - 2, 3 * q + 1)))
-    for kind, pattern in _ROLES:
-        if pattern.search(t):
-            return Role(kind)
-    return Role("unknown")
-
-
-def header_roles(cells: Sequence[str]) -> list[Role]:
-    """Roles of the header cells; bare numbers 1..12 / I..XII become months when in a run.
-
-    Quarter and month columns whose numeral or name is unreadable (OCR: "Ш
-    квартал", "гу квартал") take their number from their position in the run
-    of quarter/month columns (``_quarters_by_position``, ``_months_by_position``).
-    """
-    roles = [header_role(c) for c in cells]
-    # A narrow column breaks its label inside the word ("ян" / "в.", "VI" / "I", "ию" / "нь"):
-    # a label read as nothing is read again without its breaks, for a month, quarter or year.
-    squeezed = ["".join(c.split()) for c in cells]
-    for k, text in enumerate(squeezed):
-        if roles[k].kind == "unknown" and text != cells[k].strip():
-            again = header_role(text)
-            if again.kind in MARK_KINDS:
-                roles[k] = again
-    bare = [c.upper().rstrip(".") for c in squeezed]
-    for seq in (_ROMAN_MONTHS, tuple(str(i) for i in range(1, 13))):
-        for start in range(len(bare) - 11):
-            if tuple(bare[start : start + 12]) == seq:
-                for k in range(12):
-                    roles[start + k] = Role("month", (k + 1,))
-    _quarters_by_position(cells, roles)
-    _months_by_position(cells, roles)
-    return roles
-
-
-_QUARTER_WORD = regex.compile(r"кв(?:артал|\.|\b)", regex.I)
-_NOT_QUARTER = regex.compile(r"ежекв|поквартал", regex.I)
-QUARTERS = 4
-MIN_READABLE_MONTHS = 6  # month names that must be readable (and in order) before the others are guessed
-
-
-def _quarter_months(q: int) -> tuple[int, ...]:
-    return tuple(range(3 * q - 2, 3 * q + 1))
-
-
-def _quarters_by_position(cells: Sequence[str], roles: list[Role]) -> None:
-    """A run of consecutive "… квартал"/"… кв." headers is quarters in order.
-
-    A run of four is I..IV whatever its numerals read; in a shorter run the
-    unreadable ones are numbered from the readable ones, when those agree.
-    """
-    like = [
-        r.kind == "quarter" or (r.kind == "unknown" and bool(_QUARTER_WORD.search(c)) and not _NOT_QUARTER.search(c))
-        for c, r in zip(cells, roles, strict=True)
-    ]
-    k = 0
-    while k < len(cells):
-        if not like[k]:
-            k += 1
-            continue
-        end = k
-        while end < len(cells) and like[end]:
-            end += 1
-        run = range(k, end)
-        if len(run) == QUARTERS:
-            first = 1
-        else:
-            bases = {(roles[j].months[0] + 2) // 3 - (j - k) for j in run if roles[j].kind == "quarter"}
-            first = bases.pop() if len(bases) == 1 else 0
-        if first >= 1 and first + len(run) - 1 <= QUARTERS:
-            for j in run:
-                roles[j] = Role("quarter", _quarter_months(first + j - k))
-        k = end
-
-
-def _months_by_position(cells: Sequence[str], roles: list[Role]) -> None:
-    """Unreadable headers among twelve month columns take the month of their position.
-
-    Applies when at least ``MIN_READABLE_MONTHS`` month headers were read and
-    all of them stand in calendar order, one column each.
-    """
-    read = [(j, r.months[0]) for j, r in enumerate(roles) if r.kind == "month"]
-    if len(read) < MIN_READABLE_MONTHS or len(read) == 12:
-        return
-    shifts = {j - m for j, m in read}
-    if len(shifts) != 1:
-        return
-    shift = shifts.pop()
-    for month in range(1, 13):
-        j = month + shift
-        if 0 <= j < len(roles) and roles[j].kind == "unknown" and cells[j].strip():
-            roles[j] = Role("month", (month,))
-
-
-_TITLE_HEADER = dict(_ROLES)["title"]
-
-
-def may_name_title(text: str) -> bool:
-    """Whether some header cell in ``text`` could name the title column.
-
-    A cheap test a line must pass before its cells are worth
-    :func:`header_roles`: every plan header has a title column
-    (:func:`is_plan_header`), and a cell's words are a run of the line's words.
-    """
-    return bool(_TITLE_HEADER.search(" ".join(text.split())))
-
-
-def _mark_columns(roles: Sequence[Role]) -> int:
-    return sum(r.kind in MARK_KINDS for r in roles)
-
-
-def is_column_numbering(cells: Sequence[str]) -> bool:
-    """The row under an official table's header that numbers its columns: "1 | 2 | 3 | 4"."""
-    filled = [c.strip().rstrip(".") for c in cells if c.strip()]
-    return (
-        len(filled) >= 3
-        and 5 * len(filled) >= 4 * len(cells)
-        and all(c.isdigit() for c in filled)
-        and [int(c) for c in filled] == list(range(1, len(filled) + 1))
-    )
-
-
-_BARE_QUARTER = regex.compile(r"^\s*(I{1,3}|IV|[1-4])\s*$")
-
-
-def _under_quarters(top: Sequence[str], below: Sequence[str]) -> list[str]:
-    """Second-row labels with bare numerals ("I" … "IV") under a cell naming quarters
-    ("Срок исполнения (квартал)", merged over them) read as "I квартал" …."""
-    out = list(below)
-    owner = ""
-    for k, (above, label) in enumerate(zip(top, below, strict=False)):
-        owner = above if above.strip() else owner  # a merged cell's text stands in its first column
-        if _QUARTER_WORD.search(owner) and _BARE_QUARTER.match(label):
-            out[k] = f"{label.strip()} квартал"
-    return out
-
-
-def table_header(rows: Sequence[Sequence[str]]) -> tuple[list[Role], int]:
-    """The header's column roles and how many of the first ``rows`` (cell texts) it takes.
-
-    A header may take two rows: a cell such as "Срок проведения" merged over
-    the columns below it, which the second row names ("I кв." … "IV кв.",
-    month names or numbers).  The second row joins the header when it names
-    more mark columns than the first; each column then takes the name from the
-    row that gives it a mark role.  A row numbering the columns ("1 | 2 | 3")
-    right under the header belongs to it too.
-    """
-    if not rows:
-        return [], 0
-    top = list(rows[0])
-    roles, used = header_roles(top), 1
-    # Only a merged cell (its covered columns empty in the first row) can head a second header row.
-    if len(rows) > 1 and any(not c.strip() for c in top) and not is_column_numbering(rows[1]):
-        below = [*rows[1], *[""] * (len(top) - len(rows[1]))][: max(len(top), len(rows[1]))]
-        top += [""] * (len(below) - len(top))
-        named = _under_quarters(top, below)
-        lower = header_roles(named)
-        if _mark_columns(lower) >= 2 and _mark_columns(lower) > _mark_columns(roles):
-            merged = header_roles([b if r.kind in MARK_KINDS else a for a, b, r in zip(top, named, lower, strict=True)])
-            if is_plan_header(merged):
-                roles, used = merged, 2
-    if len(rows) > used and is_column_numbering(rows[used]):
-        used += 1
-    return roles, used
-
-
-def is_plan_header(roles: Sequence[Role]) -> bool:
-    kinds = [r.kind for r in roles]
-    has_title = "title" in kinds
-    months = sum(k in {"month", "quarter"} for k in kinds)
-    return has_title and ("timing" in kinds or "responsible" in kinds or months >= 4)
-
+SUSPECT_FLAG = "mark_ocr_suspect"  # a mark read from an OCR look-alike ("т" for "+")
+# Doubt flag of a row whose months come from the column of a cell whose text names no time ("по плану").
+FROM_COLUMN_FLAG = "months_from_column"
+# A count of occurrences, no period ("2 раза", "1 р.", "дважды"): how often within its column's period.
+_COUNT = regex.compile(timing_vocab.TIMES, regex.I)
+# A date split by a space where a narrow cell broke its line ("21.0 4", "21. 04").
+_BROKEN_NUMBER = regex.compile(r"(?<=\d\.\d*)\s+(?=\d)")
 
 _DAY = regex.compile(r"^\d{1,2}(?:\s*[-–,]\s*\d{1,2})*\.?$")
 _ITEM_NO = regex.compile(r"\d{1,3}(?:\.\d{1,3})*")
@@ -240,32 +78,48 @@ def only_marks(text: str) -> bool:
     return bool(tokens) and all(t in MARKS or t in SUSPECT_MARKS for t in tokens)
 
 
-def _cell_mark(text: str, kind: str) -> tuple[bool, bool, str]:
-    """(marked, suspect, timing text) for a month/quarter/year cell.
+def _rejoined(text: str) -> str:
+    """A number broken by a narrow cell ("21.0 4" for "21.04") joined again, when only the
+    joined text reads as timing."""
+    joined = _BROKEN_NUMBER.sub("", text)
+    if joined != text and not parse_timing(text).understood and parse_timing(joined).understood:
+        return joined
+    return text
 
-    Only a bare mark or a day number ("15") marks its column.  Any other text
-    ("ежеквартально", "по мере необходимости") is timing text: it says itself
-    when, and where a merged cell's text happens to sit says nothing.  The
-    one exception is a "в течение года" column, whose own cell text ("1 раз в
+
+def _cell_mark(text: str, kind: str) -> tuple[bool, str, str]:
+    """(marked, doubt flag or "", timing text) for a month/quarter/half-year/year cell.
+
+    A bare mark or a day number ("15") marks its column.  Text that says
+    itself when ("март", "21.04", "ежеквартально", "2 раза в год", "по мере
+    необходимости") is timing text, and the column says nothing.  Text that
+    names no time of its own is timing text that keeps its column's period: a
+    count ("2 раза", "1 р.": how often in that period) for sure, anything else
+    ("по плану", text the grammar does not read) as a guess, flagged
+    ``FROM_COLUMN_FLAG``.  A "в течение года" column's own text ("1 раз в
     год") qualifies a whole-year activity.  Text covering several mark columns
     (``SPANNING``) never marks.
     """
     if not text:
-        return False, False, ""
+        return False, "", ""
     spanning = SPANNING in text
     t = " ".join(text.replace(SPANNING, " ").split())
     if not t:
-        return False, False, ""
+        return False, "", ""
     if spanning:
-        return False, False, t
+        return False, "", t
     tokens = t.split()
     if all(tok in MARKS for tok in tokens):
-        return True, False, ""
+        return True, "", ""
     if t in SUSPECT_MARKS or only_marks(t):
-        return True, True, ""
+        return True, SUSPECT_FLAG, ""
     if _DAY.match(t) or kind == "year":
-        return True, False, t
-    return False, False, t
+        return True, "", t
+    t = _rejoined(t)
+    own = parse_timing(t)
+    if own.months or own.all_year or own.as_needed or own.times_per_year:
+        return False, "", t
+    return True, "" if _COUNT.fullmatch(t) else FROM_COLUMN_FLAG, t
 
 
 def row_to_item(
@@ -277,17 +131,21 @@ def row_to_item(
     """A RawItem, or a (number, title) section heading, or None for an empty row."""
     by_kind: dict[str, list[str]] = {}
     months: set[int] = set()
-    all_year = suspect = unknown_marks = False
+    all_year = unknown_marks = False
+    doubts: list[str] = []
     texts: list[str] = []
     for role, cell in zip(roles, cells, strict=False):
         if not cell:  # an empty cell says nothing (most month cells of a row)
             continue
-        if role.kind == "unknown" and only_marks(cell):
-            unknown_marks = True  # a mark under an unreadable header: never title text
+        if role.kind in {"unknown", "timing"} and only_marks(cell):
+            # a mark under an unreadable header, or in a "Срок" column: no column says when, and
+            # a mark is never title or timing text
+            unknown_marks = True
             continue
         if role.kind in MARK_KINDS:
-            marked, odd, text = _cell_mark(cell, role.kind)
-            suspect |= odd
+            marked, doubt, text = _cell_mark(cell, role.kind)
+            if doubt:
+                doubts.append(doubt)
             if marked:
                 if role.kind == "year":
                     all_year = True
@@ -300,7 +158,7 @@ def row_to_item(
     number_cell = " ".join(by_kind.get("number", [])).strip().rstrip(".")
     title_cell = "\n".join(by_kind.get("title", []) + by_kind.get("unknown", []))
     others = by_kind.keys() - {"title", "unknown", "number"}
-    bare = not others and not months and not all_year  # nothing but a number and a title
+    bare = not others and not months and not all_year and not unknown_marks  # nothing but a number and a title
     if not title_cell.strip():
         # "I. Организационные мероприятия" or "1. Организационные мероприятия" written across the number cell
         # (a merged row's text pasted into the first cell): a section, else an empty row
@@ -321,7 +179,7 @@ def row_to_item(
         number, first = found
     elif not number and (lettered := _LETTER_START.match(first)):  # "а) по вопросам …" in the title cell
         number, first = lettered.group(1), first[lettered.end() :]
-    flags = ["mark_ocr_suspect"] if suspect else []
+    flags = list(dict.fromkeys(doubts))
     if unknown_marks:
         flags.append(UNKNOWN_MARK_FLAG)
     timing = "; ".join(by_kind.get("timing", []) + texts) or None

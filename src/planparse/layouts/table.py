@@ -20,6 +20,7 @@ import regex
 
 from planparse.layouts.base import ends_open, is_bullet, item_start, section_heading, starts_lower, starts_upper
 from planparse.layouts.cells import (
+    HEADER_ROWS_SEEN,
     HEADING,
     MARK_KINDS,
     SPANNING,
@@ -297,7 +298,7 @@ def _table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int] | None:
             continue
         if not isinstance(block, Table) or not block.rows:
             continue
-        roles, header_rows = table_header([[c.text for c in row] for row in block.rows[:3]])
+        roles, header_rows = table_header([[c.text for c in row] for row in block.rows[:HEADER_ROWS_SEEN]])
         if not is_plan_header(roles) or "title" not in [r.kind for r in roles]:
             continue
         rows, flags = reader_rows(block, roles, header_rows)
