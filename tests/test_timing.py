@@ -551,3 +551,47 @@ def test_agreement_remark_is_never_timing(complement: str, other: str) -> None:
 def test_a_counted_frequency_means_what_its_adverb_means(counted: str, every: str) -> None:
     a, b = parse_timing(counted), parse_timing(every)
     assert (a.all_year, a.times_per_year) == (b.all_year, b.times_per_year)
+
+
+# Tails the grammar reads (D15): an abbreviation naming who asks or whose plan, a day of the month
+# counted in a named month or period.  Each: text, months, all_year, times per year, as needed.
+@pytest.mark.parametrize(
+    ("text", "months", "all_year", "tpy", "as_needed"),
+    [
+        ("по запросам МСУ", (), False, None, True),
+        ("по заявкам ТОС и СОНКО", (), False, None, True),
+        ("по обращениям ОИВ, в течение года", (), True, None, True),
+        ("по приглашению АСМО", (), False, None, True),
+        ("согласно плану работы ЦИК", (), False, None, False),
+        ("ежеквартально, не позднее 10 числа первого месяца квартала", (), True, 4.0, False),
+        ("ежемесячно, до последнего числа месяца", (), True, 12.0, False),
+        ("до 25 числа месяца, следующего за отчетным периодом", (), False, None, False),
+        ("раз в полугодие, до 15 числа последнего месяца полугодия", (), True, 2.0, False),
+    ],
+)
+def test_tails_that_complete_a_phrase_are_understood(
+    text: str, months: tuple[int, ...], all_year: bool, tpy: float | None, as_needed: bool
+) -> None:
+    t = parse_timing(text)
+    assert (t.months, t.all_year, t.times_per_year, t.as_needed) == (months, all_year, tpy, as_needed)
+    assert t.understood, t.leftover
+    assert is_complete_timing(text)
+
+
+# A leftover that could change the meaning still leaves the text not understood.
+@pytest.mark.parametrize(
+    ("text", "leftover"),
+    [
+        ("по запросам МСУ, кроме августа", "кроме"),
+        ("ОИВ по заявкам", "ОИВ"),  # an abbreviation completes only the phrase before it
+        ("ПО ЗАЯВКАМ ТОС", "ТОС"),  # in an all-capitals cell capitals say nothing
+        ("по заявкам, ТОС", "ТОС"),  # a comma ends the phrase
+        ("ежемесячно, до 10 числа последнего", "последнего"),
+        ("до 10 числа, кроме января", "кроме"),
+        ("ежеквартально, до 10 числа месца квартала", "месца квартала"),
+    ],
+)
+def test_tails_that_could_change_the_meaning_still_count(text: str, leftover: str) -> None:
+    t = parse_timing(text)
+    assert not t.understood
+    assert t.leftover == leftover

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from planparse.model import Activity, DocMeta, ParsedPlan, RawItem, Timing
+from planparse.groups import structure
+from planparse.model import Activity, DocMeta, ParsedPlan, Timing
 from planparse.normalize.category import categorize
 from planparse.normalize.repair import repair_text
 from planparse.normalize.responsible import split_responsible_checked
@@ -59,16 +60,6 @@ def parent_of(item_no: str | None) -> str | None:
     return item_no.rsplit(".", 1)[0]
 
 
-def _group_numbers(items: tuple[RawItem, ...]) -> set[str]:
-    numbers = {it.item_no for it in items if it.item_no}
-    return {p for n in numbers for p in _ancestors(n)} & numbers
-
-
-def _ancestors(number: str) -> list[str]:
-    parts = number.split(".")
-    return [".".join(parts[:k]) for k in range(1, len(parts))]
-
-
 QUOTES_FLAG = "text_quotes_inconsistent"
 
 
@@ -87,14 +78,14 @@ class _PlanNormalizer:
     Cell texts repeat within a plan (one section title over many rows, the
     same responsible parties row after row), so each distinct title, section
     title and responsible cell is cleaned once per plan.  The plan-wide facts a
-    row needs (which numbers head groups, the titles by item number for the
-    category fallback, the document's odd quote style) are found first, so
-    every activity is built once, complete.
+    row needs (which row it is a sub-item of and which rows head groups, see
+    ``groups``; the document's odd quote style) are found first, so every
+    activity is built once, complete.
     """
 
     def __init__(self, plan: ParsedPlan, meta: DocMeta, source: str) -> None:
         self.meta, self.source, self.layout, self.items = meta, source, plan.layout.value, plan.items
-        self.groups = _group_numbers(plan.items)
+        self.structure = structure(plan.items)
         self.has_resp = any(it.responsible_raw for it in plan.items)
         self._sections: dict[str, tuple[str, bool]] = {}
         self._parties: dict[str, tuple[tuple[str, ...], bool, bool]] = {}
@@ -104,7 +95,6 @@ class _PlanNormalizer:
                 titles[raw.title_lines] = repair_text(clean_title(raw.title_lines))
         self.titles = [titles[raw.title_lines] for raw in plan.items]
         self.odd_quote = odd_quote([title for title, _ in self.titles])
-        self.by_number = {raw.item_no: t for raw, (t, _) in zip(plan.items, self.titles, strict=True) if raw.item_no}
 
     def section(self, text: str) -> tuple[str, bool]:
         """A cleaned, repaired section title and whether it was repaired."""
@@ -123,11 +113,13 @@ class _PlanNormalizer:
 
     def activities(self) -> list[Activity]:
         """Every item of the plan as an activity, in order."""
-        return [self.item(raw, title, repaired) for raw, (title, repaired) in zip(self.items, self.titles, strict=True)]
+        return [self.item(k) for k in range(len(self.items))]
 
-    def item(self, raw: RawItem, title: str, title_repaired: bool) -> Activity:
-        """One activity: ``title`` is the item's cleaned title (``title_repaired``: by an OCR repair)."""
-        is_group = bool(raw.item_no and raw.item_no in self.groups)
+    def item(self, k: int) -> Activity:
+        """The activity of the plan's ``k``-th item."""
+        raw, (title, title_repaired) = self.items[k], self.titles[k]
+        head = self.structure.heads[k]
+        is_group = k in self.structure.groups
         flags = list(raw.flags)
         if title_repaired:
             flags.append("text_repaired")
@@ -171,8 +163,9 @@ class _PlanNormalizer:
         flags = list(dict.fromkeys(flags))
         if self.odd_quote and self.odd_quote in title:
             flags.append(QUOTES_FLAG)
-        parent_no = parent_of(raw.item_no)
-        group = self.by_number.get(parent_no) if parent_no else None
+        # a numbered item's parent as its number says; an unnumbered sub-item's: its lead-in's number
+        parent_no = parent_of(raw.item_no) if raw.item_no else self.items[head].item_no if head is not None else None
+        group = self.titles[head][0] if head is not None else None
         decision = categorize(title, (("group", group), ("section", section_title or None)))
         meta = self.meta
         return Activity(

@@ -20,9 +20,13 @@ is classified alone:
   genitive event noun phrase (``по мере проведения``, ``по мере изменения
   законодательства``), a request word in the dative alone or with a genitive
   complement (``по запросам``, ``по приглашению организаторов``,
-  ``по обращениям``, ``по заявкам``), checked by the morphology dictionary;
+  ``по обращениям``, ``по заявкам``), checked by the morphology dictionary,
+  or by an abbreviation in capitals (``по запросам ОМСУ``, ``согласно плану
+  ОИВ``; only in mixed-case text, see ``_abbreviated_complements``);
   ``по итогам …``; ``конец/начало года``; ``в течение месяца`` / ``до 5
-  числа`` / weekdays / a schedule kept elsewhere (understood, set nothing);
+  числа`` (also counted in a period: ``до 20 числа последнего месяца
+  квартала``, ``до 5 числа месяца, следующего за отчетным``) / weekdays / a
+  schedule kept elsewhere (understood, set nothing);
 * allowed filler: prepositions, conjunctions, punctuation, years 19xx/20xx,
   ``г.``, ``год``, ``месяц``, ``течение``, ``срок``, ``раз`` ...;
 * anything else is not understood and ends up in ``Timing.leftover``.
@@ -79,6 +83,8 @@ _LAT = regex.compile(r"\p{Latin}")
 _LETTERS = regex.compile(r"[^\W\d_]+")
 _YEAR_RE = regex.compile(r"(?:19|20)\d\d")
 _WORDCHAR = regex.compile(r"\w")
+_ABBREVIATION = regex.compile(r"[А-ЯЁ]{2,8}")  # "ОМСУ", "СМО": an abbreviation as printed
+_JOINERS = frozenset({"и", "или"})
 
 __all__ = ["parse_timing", "timing_score", "is_complete_timing", "sets_timing", "strip_remarks", "timing_ocr_repaired"]
 
@@ -170,7 +176,36 @@ def _scan(text: str) -> tuple[str, tuple[int, ...], tuple[_Tok, ...]]:
         assert m is not None  # \S always matches a non-space
         toks.append(_Tok(pos, m.end(), _classify(m.group()), m.group()))
         pos = m.end()
-    return s, idx, tuple(toks)
+    return s, idx, _abbreviated_complements(text, idx, toks)
+
+
+def _abbreviated_complements(text: str, idx: tuple[int, ...], toks: list[_Tok]) -> tuple[_Tok, ...]:
+    """``toks`` with the abbreviations that complete a phrase read as neutral.
+
+    After a phrase that takes a genitive complement ("по запросам", "согласно
+    плану"), an abbreviation in capitals names who asks or whose plan it is:
+    "по запросам ОМСУ", "по заявкам СМО и ОИВ".  Abbreviations do not decline, so
+    the morphology cannot vouch for them; their capitals do, which is why they
+    are read only in text that also has lower-case letters (in an all-capitals
+    cell a word in capitals could be anything).
+    """
+    if not any(ch.islower() for ch in text):
+        return tuple(toks)
+
+    def abbreviation(k: int) -> bool:
+        if k >= len(toks) or toks[k].kind != _UNKNOWN:
+            return False
+        return bool(_ABBREVIATION.fullmatch(text[idx[toks[k].start] : idx[toks[k].end - 1] + 1]))
+
+    out: list[_Tok] = []
+    open_ = False
+    for k, t in enumerate(toks):
+        if open_ and (abbreviation(k) or (t.text in _JOINERS and abbreviation(k + 1))):
+            out.append(_Tok(t.start, t.end, _NEUTRAL, t.text))
+            continue
+        open_ = t.kind == _KNOWN and t.eff.complement
+        out.append(t)
+    return tuple(out)
 
 
 def _leftover(text: str, idx: tuple[int, ...], toks: tuple[_Tok, ...]) -> str:

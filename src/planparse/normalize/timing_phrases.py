@@ -35,6 +35,7 @@ class Eff:
     tpy: float | None = None
     as_needed: bool = False
     ocr: bool = False  # read through an OCR look-alike (e.g. "П кв." for "II кв.")
+    complement: bool = False  # a genitive complement may follow: who asks, whose plan ("по запросам ОМСУ")
 
 
 NOTHING = Eff()
@@ -188,6 +189,8 @@ _GENITIVE = frozenset({"gent", "gen2"})
 _DATIVE = frozenset({"datv"})
 _INSTRUMENTAL = frozenset({"ablt"})
 _AS_NEEDED = Eff(as_needed=True)
+_AS_NEEDED_OF = Eff(as_needed=True, complement=True)
+_SCHEDULED = Eff(complement=True)
 
 
 def _can_be(word: str, pos: frozenset[str], cases: frozenset[str]) -> bool:
@@ -228,7 +231,7 @@ def _h_as_needed_of(m: regex.Match[str]) -> _Found:
             return None
     elif not _can_be(request, _NOUN_POS, _DATIVE):
         return None
-    return end, _AS_NEEDED
+    return end, _AS_NEEDED_OF
 
 
 def _h_scheduled(m: regex.Match[str]) -> _Found:
@@ -241,7 +244,7 @@ def _h_scheduled(m: regex.Match[str]) -> _Found:
     adj = m.group("adj")
     if adj and not _can_be(adj, ADJECTIVE_POS, case):
         return None
-    return _genitive_prefix(m)[1], NOTHING
+    return _genitive_prefix(m)[1], _SCHEDULED
 
 
 def _const(eff: Eff) -> _Handler:
