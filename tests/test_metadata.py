@@ -250,9 +250,9 @@ META_CASES: list[tuple[str, list[str], DocMeta]] = [
         DocMeta(doc_title="План работы на 2024 год", organization=None, region=None, year=2024),
     ),
     (
-        "approval_decision_above_a_bare_title_is_no_organization",
+        "approval_decision_above_a_bare_title_names_the_deciding_body",
         ["УТВЕРЖДЕН", "решением Правления", "Ассоциации «СМО»", "ПЛАН РАБОТЫ на 2025 год"],
-        DocMeta(doc_title="ПЛАН РАБОТЫ на 2025 год", organization=None, region=None, year=2025),
+        DocMeta(doc_title="ПЛАН РАБОТЫ на 2025 год", organization="Ассоциация «СМО»", region=None, year=2025),
     ),
     (
         "document_words_above_a_bare_title_are_no_organization",
@@ -348,7 +348,7 @@ _ORGANIZATIONS = [
 ]
 _BARE_TITLES = ["План работы на 2025 год", "ПЛАН-ГРАФИК мероприятий на 2025 год", "ПЛАН РАБОТЫ"]
 _ABOVE = [[], ["ПРОЕКТ"], ["Приложение № 2", "к решению Правления от 12.12.2024 № 5"], ["Главная / Документы"]]
-_NOT_NAMES = ["от 19.12.2024 № 4", "_________ Д.А. Морозов", "Председатель Ассоциации", "УТВЕРЖДАЮ", "г. Рязань"]
+_NOT_NAMES = ["от 19.12.2024 № 4", "_________ Д.А. Морозов", "Председатель Ассоциации", "г. Рязань"]
 
 
 @settings(max_examples=100, deadline=None)
@@ -369,3 +369,90 @@ def test_organization_above_a_bare_title(
     lines = [" ".join(words[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words)], strict=True)]
     assert extract_metadata([*above, *lines, title, "на 2025 год"]).organization == org
     assert extract_metadata([*above, *lines, other, title, "на 2025 год"]).organization is None
+
+
+# An approval block between the organisation and a bare title is stepped over; when
+# the organisation is named only in the block, the deciding body is taken.
+APPROVAL_CASES = [
+    pytest.param(
+        ["Ассоциация «Союз сельских поселений Вологодской области»", "УТВЕРЖДЁН", "на заседании Президиума",
+         "Ассоциации", "«Союз сельских поселений Вологодской области»", "протокол № 3 от 20.12.2024",
+         "ПЛАН РАБОТЫ", "на 2025 год"],
+        "Ассоциация «Союз сельских поселений Вологодской области»",
+        id="block-between-name-and-title",
+    ),
+    pytest.param(
+        ["СОВЕТ ПРЕДСТАВИТЕЛЬНЫХ ОРГАНОВ", "МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ ТВЕРСКОЙ ОБЛАСТИ", "СОГЛАСОВАНО",
+         "Председатель Палаты", "_________ Н.С. Орлова", "УТВЕРЖДАЮ", "Председатель Совета",
+         "_________ А.В. Сидорова", "«25» декабря 2024 г.", "ПЛАН МЕРОПРИЯТИЙ на 2025 год"],
+        "СОВЕТ ПРЕДСТАВИТЕЛЬНЫХ ОРГАНОВ МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ ТВЕРСКОЙ ОБЛАСТИ",
+        id="two-blocks-between-caps-name-and-title",
+    ),
+    pytest.param(
+        ["Утвержден решением Правления Ассоциации", "«Совет муниципальных образований Курской области»",
+         "ПЛАН РАБОТЫ на 2025 год"],
+        "Ассоциация «Совет муниципальных образований Курской области»",
+        id="quoted-name-inside-the-block-is-genitive",
+    ),
+    pytest.param(
+        ["УТВЕРЖДЕН", "решением Правления Ассоциации «Совет муниципальных образований Пермского края»",
+         "от 15.12.2024 № 12", "ПЛАН РАБОТЫ на 2025 год"],
+        "Ассоциация «Совет муниципальных образований Пермского края»",
+        id="named-only-in-the-block-organ-then-body",
+    ),
+    pytest.param(
+        ["ПРИНЯТ", "решением Совета муниципальных образований", "Томской области (протокол от 02.12.2024 № 2)",
+         "План работы на 2025 год"],
+        "Совет муниципальных образований Томской области",
+        id="named-only-in-the-block-body-decides",
+    ),
+    pytest.param(
+        ["УТВЕРЖДЕН", "РЕШЕНИЕМ СОВЕТА МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ УДМУРТСКОЙ РЕСПУБЛИКИ", "ОТ 12.12.2024 № 3",
+         "ПЛАН РАБОТЫ НА 2025 ГОД"],
+        "СОВЕТ МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ УДМУРТСКОЙ РЕСПУБЛИКИ",
+        id="named-only-in-a-caps-block",
+    ),
+    pytest.param(
+        ["УТВЕРЖДЕН", "решением Общего собрания членов Ассоциации", "от 19.12.2024 № 4", "ПЛАН РАБОТЫ на 2025 год"],
+        None,
+        id="bare-association-names-nothing",
+    ),
+    pytest.param(
+        ["УТВЕРЖДЕН", "постановлением Администрации Заречного района", "от 11.01.2025 № 7",
+         "План мероприятий на 2025 год"],
+        None,
+        id="an-administrations-order-names-nothing",
+    ),
+    pytest.param(
+        ["УТВЕРЖДАЮ", "Директор МБУК «Центр досуга»", "_________ Е.В. Павлова", "План работы на 2025 год"],
+        None,
+        id="signature-block-names-nothing",
+    ),
+    pytest.param(
+        ["УТВЕРЖДЕН", "решением Правления Ассоциации «СМО Пермского края»", "от 15.12.2024 № 12",
+         "Ассоциация «Совет муниципальных образований Пермского края»", "ПЛАН РАБОТЫ на 2025 год"],
+        "Ассоциация «Совет муниципальных образований Пермского края»",
+        id="name-after-the-block-wins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "organization"), APPROVAL_CASES)
+def test_organization_with_an_approval_block(lines: list[str], organization: str | None) -> None:
+    assert extract_metadata(lines).organization == organization
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_ORGANIZATIONS), st.sampled_from(_BARE_TITLES), st.data())
+def test_approval_block_between_name_and_title_is_stepped_over(org: str, title: str, data: st.DataObject) -> None:
+    block = data.draw(
+        st.sampled_from(
+            [
+                ["УТВЕРЖДАЮ"],
+                ["УТВЕРЖДАЮ", "Председатель Совета", "_________ И.И. Иванов"],
+                ["УТВЕРЖДЕН", "решением Правления", "от 19.12.2024 № 4"],
+                ["Согласовано:", "Глава района", "«__» ________ 2024 г."],
+            ]
+        )
+    )
+    assert extract_metadata([org, *block, title, "на 2025 год"]).organization == org

@@ -7,12 +7,23 @@ trailing segments after dashes (or wide gaps) are read by the timing grammar
 (``split_inline``).  Separators are punctuation, not content, so they are
 stripped from the ends of every value (``trim``) - except the dot that ends
 an initial ("Морозов Д.А.").
+
+Without such segments, a final bracket may hold the fields: a whole timing
+("(в течение года)"), or a timing and the parties separated by ";" or ","
+("(апрель; председатель Совета, аппарат)", also "(аппарат Совета; апрель)").
+Such a bracket is split only when one side is a complete timing for the
+grammar and the other names parties: no piece of it is a timing and it opens
+the way a party does (a nominative noun or adjective, an abbreviation, a
+person's name; not "в том числе …", "г. Сортавала", a place name or a
+count).  Any other bracket stays in the title.
 """
 
 from __future__ import annotations
 
 import regex
 
+from planparse.normalize.persons import starts_with_person
+from planparse.normalize.text import parse_word
 from planparse.normalize.timing import is_complete_timing, sets_timing, strip_remarks, timing_score
 from planparse.normalize.timing_vocab import MONTH_FORMS
 
@@ -44,7 +55,6 @@ _PERIOD_WORD = rf"(?:(?:{_MONTH})\.?|{_ROMAN}(?:\s+(?:кв\.?|квартал\w*|
 # dash between them is a range, not a field separator.
 _PERIOD_ONLY = regex.compile(rf"^(?:с\s+)?{_PERIOD_WORD}$", regex.I)
 _PERIOD_START = regex.compile(rf"^(?:по\s+)?{_PERIOD_WORD}(?![\w])", regex.I)
-_TRAILING_REMARK = regex.compile(r"\s*\(([^()]+)\)\s*$")
 # A final dot that ends an initial ("Д.А."), a dotted abbreviation ("т.ч.") or a
 # short form ("II кв.", "до 1 окт.", "2025 г.") belongs to the text.
 _KEEPS_DOT = regex.compile(r"(?:^|[\s.])\p{L}\.$|\p{L}\.\p{L}+\.$")
@@ -164,9 +174,90 @@ def split_inline(text: str) -> tuple[str, str | None, str | None]:
     return _bracketed_timing(text)
 
 
+def _final_bracket(text: str) -> tuple[int, str] | None:
+    """(where the final bracket opens, what it holds) when ``text`` ends with a balanced "(…)"."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for k in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[k], 0)
+        if depth == 0:
+            return k, text[k + 1 : -1]
+    return None
+
+
+def _top_level_separators(text: str) -> list[int]:
+    """Positions of ";" and "," outside nested brackets and quotes."""
+    out, depth = [], 0
+    for k, ch in enumerate(text):
+        if ch in "(«":
+            depth += 1
+        elif ch in ")»":
+            depth = max(depth - 1, 0)
+        elif ch in ";," and depth == 0:
+            out.append(k)
+    return out
+
+
+_FIRST_WORD = regex.compile(r"\p{L}+")
+_NAMING_POS = frozenset({"NOUN", "ADJF", "PRTF"})
+
+
+def _opens_party(text: str) -> bool:
+    """``text`` starts the way a party's name does: an abbreviation ("ИД", "ОМСУ"), a person's
+    name, or a nominative noun/adjective that is not a place name ("юрист", "Правление")."""
+    m = _FIRST_WORD.match(text)
+    if not m:
+        return False
+    word = m.group(0)
+    if len(word) > 1 and word.isupper():
+        return True
+    if starts_with_person(text):
+        return True
+    parses = parse_word(word.lower())
+    if len(word) < 2 or not parses or str(parses[0].tag.POS) not in _NAMING_POS or "Geox" in parses[0].tag:
+        return False
+    return any(p.tag.POS in _NAMING_POS and p.tag.case == "nomn" for p in parses)
+
+
+def _names_parties(text: str) -> bool:
+    """The rest of a bracket after (or before) its timing lists parties, and nothing there is a timing."""
+    text = trim(text)
+    if not text or not _opens_party(text):
+        return False
+    return not any(is_timing(piece) for piece in regex.split(r"[;,]", text) if piece.strip())
+
+
+def _is_bracket_timing(text: str) -> bool:
+    bare = strip_remarks(trim(text))
+    return bool(bare) and is_timing(text) and is_complete_timing(bare)
+
+
+def _timing_and_parties(inside: str) -> tuple[str, str] | None:
+    """(timing, parties) of a bracket's text: the longest timing first or last, the rest parties."""
+    cuts = _top_level_separators(inside)
+    for cut in reversed(cuts):  # "(февраль, август; депутаты)": the longest timing first
+        if _is_bracket_timing(inside[:cut]) and _names_parties(inside[cut + 1 :]):
+            return trim(inside[:cut]), trim(inside[cut + 1 :])
+    for cut in cuts:  # "(аппарат Совета; ноябрь)"
+        if _is_bracket_timing(inside[cut + 1 :]) and _names_parties(inside[:cut]):
+            return trim(inside[cut + 1 :]), trim(inside[:cut])
+    return None
+
+
 def _bracketed_timing(text: str) -> tuple[str, str | None, str | None]:
-    """("Мониторинг законодательства", "в течение года", None) for a title ending in a timing bracket."""
-    m = _TRAILING_REMARK.search(text)
-    if m and m.start() > 0 and is_complete_timing(m.group(1)) and sets_timing(m.group(1)):
-        return trim(text[: m.start()]), trim(m.group(1)), None
-    return text, None, None
+    """Title, timing and parties from a final bracket (module doc); the text alone when it holds neither.
+
+    "Мониторинг законодательства (в течение года)" gives the timing only;
+    "Семинар (май; отдел, юрист)" the timing and "отдел, юрист".
+    """
+    found = _final_bracket(text)
+    if not found or found[0] == 0:
+        return text, None, None
+    start, inside = found
+    if is_complete_timing(inside) and sets_timing(inside):
+        return trim(text[:start]), trim(inside), None
+    fields = _timing_and_parties(inside)
+    if fields is None:
+        return text, None, None
+    return trim(text[:start]), fields[0], fields[1]

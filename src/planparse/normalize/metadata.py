@@ -9,7 +9,10 @@ the first few dozen lines of a document) and fills :class:`~planparse.model.DocM
   nominative with pymorphy3 (only the leading adjectives and the head noun are
   inflected, the rest stays as printed); when the title names none ("ПЛАН
   РАБОТЫ на 2025 год"), the organisation printed on its own line(s) right
-  above it, as printed (see ``org_head``);
+  above it, as printed, an approval block between them stepped over (see
+  ``org_head``); failing that, the body whose decision approved the plan
+  ("УТВЕРЖДЕН решением Правления Ассоциации «…»", see ``approval``), put into
+  the nominative the same way;
 * ``region`` - a federal subject from ``data/federal_subjects.txt``, matched by
   lemmas (any case form), or by a region adjective alone when exactly one
   subject fits it ("Смоленского отделения" -> "Смоленская область"); see
@@ -27,6 +30,7 @@ from typing import Any, TypeVar
 import regex
 
 from planparse.model import DocMeta
+from planparse.normalize.approval import approving_body
 from planparse.normalize.org_head import organization_above
 from planparse.normalize.regions import federal_subjects, find_region
 from planparse.normalize.repair import repair_text
@@ -256,6 +260,9 @@ def extract_metadata(lines: Sequence[str]) -> DocMeta:
     organization = _safe(_organization, title) if title else None
     if title and not organization:
         organization = _safe(organization_above, above)
+    if title and not organization:
+        body = _safe(approving_body, above)
+        organization = _safe(_to_nominative, body) if body else None
     return DocMeta(
         doc_title=title,
         organization=organization or None,

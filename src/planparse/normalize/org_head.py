@@ -24,8 +24,12 @@ an opening quote.  Lines that are not part of a name stop the run:
   "Председатель Совета", "Приложение", "Проект", "г. Кострома"), or with a
   verb or short participle ("УТВЕРЖДАЮ", "УТВЕРЖДЕН").
 
-So an approval block ("УТВЕРЖДЕН / решением Правления / Ассоциации «СМО»")
-gives nothing: "Ассоциации" is genitive and "решением" instrumental.
+An approval block ("УТВЕРЖДЕН / решением Правления / Ассоциации «СМО»" /
+"(протокол от … № …)", see ``approval``) is no name: "Ассоциации" is genitive
+and "решением" instrumental.  When one stands between the name and the title,
+the run is read right above the block instead; the lines between the block's
+last closing line (date, number, signature) and the title come first, since
+a name may also follow the block.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from collections.abc import Sequence
 
 import regex
 
+from planparse.normalize.approval import approval_block
 from planparse.normalize.persons import OFFICIALS, has_person
 from planparse.normalize.text import ADJECTIVE_POS, clean_title, is_known_word, parse_word
 
@@ -90,11 +95,8 @@ def _opens_name(line: str) -> bool:
     return False
 
 
-def organization_above(above: Sequence[str]) -> str | None:
-    """The organisation's name printed right above a bare title, as printed, or None.
-
-    ``above`` are the non-empty lines before the title, top to bottom.
-    """
+def _name_right_above(above: Sequence[str]) -> str | None:
+    """The name in the unbroken run of name lines that ends at the end of ``above``."""
     tail = [line.strip() for line in above[-MAX_LINES:]]
     run: list[str] = []
     for line in reversed(tail):  # grow the run upwards from the title
@@ -104,6 +106,19 @@ def organization_above(above: Sequence[str]) -> str | None:
     # the topmost line that opens a name (read on into the lines below it: "Региональное" + "отделение ...")
     start = next((k for k in range(len(run)) if _opens_name(" ".join(run[k:]))), len(run))
     return clean_title(run[start:]) or None
+
+
+def organization_above(above: Sequence[str]) -> str | None:
+    """The organisation's name printed right above a bare title, as printed, or None.
+
+    ``above`` are the non-empty lines before the title, top to bottom.  An
+    approval block between the name and the title is stepped over (module doc).
+    """
+    block = approval_block(above)
+    if block is None:
+        return _name_right_above(above)
+    first, end = block
+    return (_name_right_above(above[end:]) if end < len(above) else None) or _name_right_above(above[:first])
 
 
 __all__ = ["MAX_LINES", "NOT_NAMES", "organization_above"]
