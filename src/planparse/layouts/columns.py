@@ -6,12 +6,19 @@ then the whole second cell, then the third.  Blank filler paragraphs that the
 author used to line entries up survive as whitespace-only lines; they are the
 only link between an activity and its timing and responsible entries.
 
-Per row block: optional heading lines (an unnumbered group heading = section),
+Per row block: optional heading lines (a group heading = section, unnumbered
+or numbered "1." / "II." / "Раздел 3" above bulleted or deeper-numbered items),
 bulleted/numbered activities, timing entries (found by the timing grammar), and
 responsible entries (the rest).  Entries are matched to activities by
 ``align``; a single entry is shared by every activity of the row; responsible
 entries fill down to the activities below them.  Every positional guess is
 flagged on the row.
+
+Two kinds of export: *padded* ones keep the filler paragraphs as
+whitespace-only lines and end a table row with a hard empty line (positions
+matter); *compact* ones have no filler lines, only empty lines between cells
+and paragraphs, so a row ends where the next heading or activity begins and
+entries are matched by count (``compact``).
 """
 
 from __future__ import annotations
@@ -21,18 +28,16 @@ from dataclasses import dataclass, field
 import regex
 
 from planparse.layouts.align import Assigned, assign_entries
-from planparse.layouts.base import ends_open, is_bullet, item_start, starts_lower, starts_upper
+from planparse.layouts.base import ends_open, heading_row_section, is_bullet, item_start, starts_lower, starts_upper
+from planparse.layouts.columns_header import ROLE_WORDS, find_header
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
-from planparse.normalize.timing import is_complete_timing, timing_score
+from planparse.normalize.persons import has_person
+from planparse.normalize.responsible import PARTY_HEADS, continues_party
+from planparse.normalize.timing import is_complete_timing, sets_timing, timing_score
 
 TIMING_LINE_SCORE = 0.6
 MAX_TIMING_LINES = 4  # a timing cell longer than this is not one entry
 _WIDE_GAP = regex.compile(r"\S {3,}\S")
-_ROLE_WORDS = {
-    "title": regex.compile(r"мероприяти|наименовани|содержание|вид работ", regex.I),
-    "timing": regex.compile(r"врем[яи] проведени|срок|дата|период|когда", regex.I),
-    "responsible": regex.compile(r"ответствен|исполнител", regex.I),
-}
 
 
 @dataclass
@@ -45,6 +50,7 @@ class _Entry:
 @dataclass
 class _Block:
     heading: list[str] = field(default_factory=list)
+    section_no: str | None = None
     items: list[_Entry] = field(default_factory=list)
     timing: list[_Entry] = field(default_factory=list)
     resp: list[_Entry] = field(default_factory=list)
@@ -52,46 +58,41 @@ class _Block:
     bulleted: bool = False
 
 
-_HEADER_FILLER = regex.compile(
-    r"^(?:№|п/п|n|наименование|мероприяти\w*|время|проведения|срок\w*|исполнения|выполнения|дата|"
-    r"период|ответственн\w*|исполнител\w*|за|и|/|\||содержание|работ\w*|вид)$",
-    regex.I,
-)
-MAX_HEADER_OTHER_WORDS = 1
-MAX_HEADER_LINES = 5  # plain text exports put each header cell on a line of its own
-
-
-def _header_like(text: str) -> bool:
-    words = text.split()
-    return bool(words) and sum(not _HEADER_FILLER.match(w) for w in words) <= MAX_HEADER_OTHER_WORDS
-
-
-def _any_role(text: str) -> bool:
-    return any(p.search(text) for p in _ROLE_WORDS.values())
-
-
-def find_header(lines: tuple[Line, ...]) -> int | None:
-    """Index of the last header line: title and timing roles named on 1-3 lines of header words only."""
-    for i, line in enumerate(lines[:80]):
-        if not _header_like(line.text):
-            continue
-        window: list[str] = []
-        for j in range(i, min(i + MAX_HEADER_LINES, len(lines))):
-            if lines[j].is_blank and window:
-                continue
-            if not _header_like(lines[j].text):
-                break
-            window.append(lines[j].text)
-            joined = " ".join(window)
-            if _ROLE_WORDS["title"].search(joined) and _ROLE_WORDS["timing"].search(joined):
-                while j + 1 < len(lines) and _header_like(lines[j + 1].text) and _any_role(lines[j + 1].text):
-                    j += 1  # further header cells ("Ответственный") on lines of their own
-                return j
-    return None
-
-
 def _starts_item(text: str) -> bool:
     return is_bullet(text) or item_start(text) is not None
+
+
+_NUMBERED_LABEL = regex.compile(r"^\s*(?:раздел\s+\S+|\S+[.)])\s", regex.I)
+LOOKAHEAD_LINES = 4  # text lines looked at below a heading for its first activity
+
+
+def is_compact(body: tuple[Line, ...]) -> bool:
+    """Whether the export has no filler lines: hard empty lines outnumber whitespace-only ones.
+
+    Padded exports print empty filler paragraphs as whitespace-only lines and
+    end a table row with a hard empty line; compact ones print every empty
+    paragraph as a hard empty line, so it cannot mean "end of row".
+    """
+    hard = sum(1 for ln in body if ln.text == "")
+    filler = sum(1 for ln in body if ln.text and not ln.text.strip())
+    return hard > filler
+
+
+def _names_party(text: str) -> bool:
+    """A line that reads as a responsible party: a person, or a body/official named in its first words."""
+    words = regex.findall(r"\p{L}+", text)[:3]
+    return has_person(text) or any(w.lower() in PARTY_HEADS for w in words)
+
+
+def _party_runs(lines: list[str]) -> list[list[str]]:
+    """A responsible paragraph cut where a line starts a new party (``continues_party``)."""
+    runs: list[list[str]] = []
+    for line in lines:
+        if runs and continues_party(runs[-1][-1], line):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
 
 
 class _Reader:
@@ -100,6 +101,7 @@ class _Reader:
     def __init__(self, body: tuple[Line, ...], has_resp: bool) -> None:
         self.body = body
         self.has_resp = has_resp  # the header names a responsible column
+        self.compact = is_compact(body)
         self.blocks: list[_Block] = []
         self.block = _Block()
         self.state = "start"
@@ -118,23 +120,72 @@ class _Reader:
         self.block = _Block()
         self.state, self.offset, self.gap = "start", 0, False
 
+    def _below(self, idx: int) -> list[tuple[int, bool, str]]:
+        """(index, after a blank line, text) of the text lines below ``idx``, as far as one row can reach."""
+        out: list[tuple[int, bool, str]] = []
+        gap = False
+        for j in range(idx + 1, len(self.body)):
+            raw = self.body[j].text
+            if raw == "" and not self.compact:
+                break  # the end of the table row
+            if not raw.strip():
+                gap = True
+                continue
+            out.append((j, gap, raw.strip()))
+            if len(out) == LOOKAHEAD_LINES:
+                break
+            gap = False
+        return out
+
+    def section_here(self, idx: int) -> tuple[str, str] | None:
+        """(number, title) when line ``idx`` is a numbered section heading.
+
+        A Roman numeral or "Раздел N" always is; a single Arabic number ("1.")
+        only when the first activity below it is bulleted or numbered deeper
+        ("1.1" under "1."): "1." above "2." is an activity of its own, and so
+        is "1." above its timing or responsible entry.
+        """
+        text = self.body[idx].text.strip()
+        found = heading_row_section(text)
+        if not found or not _NUMBERED_LABEL.match(text):
+            return None
+        number = found[0]
+        if not number.isdigit() or text.lower().startswith("раздел"):
+            return found
+        for _, gap, t in self._below(idx):
+            if is_bullet(t):
+                return found
+            sub = item_start(t)
+            if sub:
+                return found if sub[0].startswith(number + ".") else None
+            if gap or not starts_lower(t) or sets_timing(t):
+                return None  # the row's timing or responsible entry, or plain text
+            # else the heading wraps
+        return None
+
     def new_row_here(self, idx: int) -> bool:
+        """Whether a table row starts at line ``idx``: an activity, a numbered
+        section heading, or heading lines right above an activity (blank lines
+        between them in a compact export)."""
         text = self.body[idx].text.strip()
         if _starts_item(text):
             return True
         if not starts_upper(text):
             return False
-        for line in self.body[idx + 1 : idx + 4]:
-            t = line.text.strip()
-            if not t:
-                return False
+        if self.section_here(idx) and not has_person(text):  # "II. …", "Раздел 2 …" ("С. А. Белов" is a person)
+            return True
+        for j, gap, t in self._below(idx)[:3]:
+            if gap and (not self.compact or _names_party(text)):
+                return False  # (compact) a party above a blank line: the last responsible entry, not a heading
             if _starts_item(t):
-                return True
+                return self.section_here(j) is None  # above another section's heading it is still this row's
+            if gap:
+                return False
         return False
 
     def step(self, idx: int, line: Line) -> None:
         text = line.text.strip()
-        if line.text == "":  # a hard empty line: the export's row separator
+        if line.text == "" and not self.compact:  # a hard empty line: the export's row separator
             if self.block.items:
                 self.finish()
             return
@@ -148,7 +199,11 @@ class _Reader:
 
     def on_start(self, idx: int, line: Line, text: str) -> None:
         block = self.block
-        if _starts_item(text):
+        section = self.section_here(idx) if not block.heading else None
+        if section:
+            block.section_no = section[0]
+            block.heading.append(section[1])
+        elif _starts_item(text):
             self.state, self.offset = "title", 0
             block.bulleted = True
             self.on_title(idx, line, text)
@@ -163,10 +218,22 @@ class _Reader:
         target = prev.timing if (timing_score(text) >= TIMING_LINE_SCORE and prev.timing) else prev.items
         target[-1].lines.append(text)
 
+    def _title_goes_on(self, current: _Entry, text: str) -> bool:
+        """A title's short last line that the grammar reads as no timing phrase ("году»", "года")."""
+        if self.gap or sets_timing(text):
+            return False
+        title = " ".join(current.lines)
+        return starts_lower(text) or title.count("«") > title.count("»")
+
     def on_title(self, idx: int, line: Line, text: str) -> None:
         block = self.block
         current = block.items[-1] if block.items else None
-        if current is not None and not _starts_item(text) and timing_score(text) >= TIMING_LINE_SCORE:
+        if (
+            current is not None
+            and not _starts_item(text)
+            and timing_score(text) >= TIMING_LINE_SCORE
+            and not self._title_goes_on(current, text)
+        ):
             self.state, self.offset = "timing", 0
             self.on_timing(idx, line, text)
             return
@@ -219,13 +286,32 @@ class _Reader:
         self.offset += 1
 
 
-def _assign(block: _Block) -> list[Assigned]:
-    return assign_entries(
+def _assign(block: _Block, compact: bool) -> list[Assigned]:
+    """Timing and responsible entries per activity of the block.
+
+    In a compact export a single responsible paragraph may hold one party per
+    activity on consecutive lines: it is cut where a line starts a new party,
+    one each when the count matches; either way the assignment is a guess
+    (``responsible_by_position``).
+    """
+    n = len(block.items)
+    resp = [(e.offset, "\n".join(e.lines)) for e in block.resp]
+    guessed = False
+    if compact and n > 1 and len(block.resp) == 1:
+        runs = _party_runs(block.resp[0].lines)
+        guessed = len(runs) > 1
+        if len(runs) == n:
+            resp = [(block.resp[0].offset + k, "\n".join(run)) for k, run in enumerate(runs)]
+    out = assign_entries(
         [e.offset for e in block.items],
         block.title_len,
         [(e.offset, " ".join(e.lines)) for e in block.timing],
-        [(e.offset, "\n".join(e.lines)) for e in block.resp],
+        resp,
     )
+    for _, _, flags in out if guessed else ():
+        flags.discard("responsible_shared")
+        flags.add("responsible_by_position")
+    return out
 
 
 def parse_columns(doc: Document) -> ParsedPlan | None:
@@ -235,17 +321,19 @@ def parse_columns(doc: Document) -> ParsedPlan | None:
     if end is None:
         return None
     header = tuple(ln.text.strip() for ln in lines[:end] if ln.text.strip())
-    has_resp = any(_ROLE_WORDS["responsible"].search(ln.text) for ln in lines[max(0, end - 4) : end + 1])
-    blocks = _Reader(lines[end + 1 :], has_resp).run()
+    has_resp = any(ROLE_WORDS["responsible"].search(ln.text) for ln in lines[max(0, end - 4) : end + 1])
+    reader = _Reader(lines[end + 1 :], has_resp)
+    blocks = reader.run()
     items: list[RawItem] = []
     for block in blocks:
         heading = " ".join(block.heading) or None
-        for entry, (t, r, f) in zip(block.items, _assign(block), strict=True):
+        for entry, (t, r, f) in zip(block.items, _assign(block, reader.compact), strict=True):
             number = item_start(entry.lines[0])
             items.append(
                 RawItem(
                     title_lines=(number[1], *entry.lines[1:]) if number else tuple(entry.lines),
                     item_no=number[0] if number else None,
+                    section_no=block.section_no,
                     section_title=heading.rstrip(":") if heading else None,
                     timing_raw="; ".join(t) or None,
                     responsible_raw="\n".join(r) or None,
