@@ -391,3 +391,32 @@ def test_two_row_header_under_an_approval_row(tmp_path: Path, approval_merged: b
         ("4", "Смотр-конкурс", (4, 5, 6, 7, 8, 9), ("Конкурсная комиссия",), 9),
     ]
     assert result.meta.year == 2030
+
+
+def test_a_lone_heading_shown_over_empty_cells_spans_them(tmp_path: Path) -> None:
+    """Sections typed into the narrow № column, not merged: Excel shows them over the row, a heading."""
+    from openpyxl.styles import Alignment
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.column_dimensions["A"].width = 5
+    ws.column_dimensions["B"].width = 50
+    put(ws, 1, {1: "План работы Совета муниципальных образований Пензенской области на 2031 год"})
+    put(ws, 2, {1: "№", 2: "Наименование", 3: "Срок", 4: "Исполнитель"})
+    put(ws, 3, {1: "Раздел 1. Заседания"})
+    put(ws, 4, {1: 1, 2: "Заседание Правления", 3: "февраль", 4: "Председатель Совета"})
+    put(ws, 5, {1: 2, 2: "Общее собрание", 3: "июнь", 4: "Исполнительный директор"})
+    put(ws, 6, {1: "Раздел 2. Обучение"})
+    put(ws, 7, {1: 3, 2: "Курсы для депутатов", 3: "сентябрь", 4: "Исполнительный директор"})
+    put(ws, 8, {1: 4, 2: "Вебинар для специалистов", 3: "ноябрь", 4: "Исполнительный директор"})
+    put(ws, 9, {2: "в том числе выездные"})  # a lone text in the wide title column: it fits, no span
+    put(ws, 10, {1: "примечание к плану"})
+    ws["A10"].alignment = Alignment(wrap_text=True)  # wrapped: shown inside its own cell
+    table = read(save(book, tmp_path / "sections.xlsx")).blocks[1]
+    assert isinstance(table, Table)
+    assert table.rows[1] == (Cell(("Раздел 1. Заседания",), 4), E, E, E)
+    assert table.rows[7] == (E, Cell(("в том числе выездные",)), E, E)
+    assert table.rows[8] == (Cell(("примечание к плану",)), E, E, E)
+    result = planparse.convert(tmp_path / "sections.xlsx")
+    assert [(a.section_no, a.section_title, a.item_no) for a in result.activities[:4]] == [
+        ("1", "Заседания", "1"), ("1", "Заседания", "2"), ("2", "Обучение", "3"), ("2", "Обучение", "4")]

@@ -23,7 +23,11 @@ among the sheets read, 1-based; ``number`` is the row in the sheet):
 - merged ranges are expanded as the DOCX reader expands merged cells: the
   text stays in the range's first column with ``colspan`` = the columns it
   covers (``Cell(())`` after it), and each further row of the range repeats it
-  with ``continued=True``.
+  with ``continued=True``;
+- a row's only text, unwrapped and wider than its column, is shown by Excel
+  over the empty cells on its right: it spans them like a merged cell (a
+  section heading typed into the narrow "№" column reads as the heading row
+  it looks like).
 
 Workbooks planparse writes itself (``convert -o x.xlsx``, ``batch --xlsx``:
 sheets "activities", "files", "review") hold converted rows, not a plan; they
@@ -51,6 +55,7 @@ from planparse.readers.xlsx_values import text_lines, value_text
 #: The sheets of a workbook planparse writes (writers/xlsx.py): "activities" first, "review" last.
 OUTPUT_SHEETS = ("activities", "files", "review")
 MAX_TAIL_ROWS = 6  # rows of a signature or note under a table
+DEFAULT_WIDTH = 8.43  # Excel's default column width, in characters
 EMPTY = Cell(())
 Coord = tuple[int, int]  # (row, column) in the sheet, 1-based
 
@@ -99,6 +104,7 @@ class _Sheet:
     hidden_rows: frozenset[int]
     bordered: frozenset[int]  # rows with two or more bordered cells
     hidden_text: int  # cells with text in hidden rows or columns
+    overflow: frozenset[Coord] = frozenset()  # text wider than its column, unwrapped: shown over the empty cells right
     columns: dict[int, list[int]] = field(default_factory=dict)  # row -> its columns with text, in order
 
     def __post_init__(self) -> None:
@@ -120,6 +126,20 @@ def _hidden_columns(ws: Any) -> set[int]:
     return hidden
 
 
+def _widths(ws: Any) -> dict[int, float]:
+    """Column widths set in the file, in characters (others have the sheet's default)."""
+    widths: dict[int, float] = {}
+    for dim in list(ws.column_dimensions.values()):
+        if dim.customWidth and dim.width and dim.min:
+            widths.update(dict.fromkeys(range(dim.min, (dim.max or dim.min) + 1), float(dim.width)))
+    return widths
+
+
+def _overflows(cell: Any, lines: tuple[str, ...], width: float) -> bool:
+    """Excel shows unwrapped text wider than its column over the empty cells on its right."""
+    return isinstance(cell.value, str) and not cell.alignment.wrap_text and max(map(len, lines)) > width
+
+
 def _has_border(cell: Any) -> bool:
     border = cell.border
     return any(side is not None and side.style for side in (border.left, border.right, border.top, border.bottom))
@@ -131,6 +151,8 @@ def _read_sheet(ws: Any) -> _Sheet:
     texts: dict[Coord, tuple[str, ...]] = {}
     hidden_text = 0
     bordered_cells: dict[int, int] = {}
+    widths, default_width = _widths(ws), float(ws.sheet_format.defaultColWidth or DEFAULT_WIDTH)
+    overflow: set[Coord] = set()
     # The cells the file holds, not ws.iter_rows(): that creates every cell of the used range, and a stray
     # formatted cell at row 60000 would make it a million.
     for (r, c), cell in ws._cells.items():
@@ -142,6 +164,8 @@ def _read_sheet(ws: Any) -> _Sheet:
         lines = text_lines(value_text(cell.value, cell.number_format)) if cell.value is not None else ()
         if lines:
             texts[(r, c)] = lines
+            if _overflows(cell, lines, widths.get(c, default_width)):
+                overflow.add((r, c))
     merges: dict[Coord, Coord] = {}
     for rng in ws.merged_cells.ranges:
         rows = [r for r in range(rng.min_row, rng.max_row + 1) if r not in hidden_rows]
@@ -153,7 +177,8 @@ def _read_sheet(ws: Any) -> _Sheet:
             texts[(rows[0], cols[0])] = lines
             merges[(rows[0], cols[0])] = (rows[-1], cols[-1])
     bordered = frozenset(r for r, n in bordered_cells.items() if n >= 2)
-    return _Sheet(texts, merges, frozenset(hidden_rows), bordered, hidden_text)
+    overflow.difference_update(merges)
+    return _Sheet(texts, merges, frozenset(hidden_rows), bordered, hidden_text, overflow=frozenset(overflow))
 
 
 def _columns(sheet: _Sheet) -> list[int]:
@@ -215,6 +240,12 @@ def _table(sheet: _Sheet, first: int, last: int, kept: list[int], page: int) -> 
                 grid[(r, c0)] = Cell(sheet.texts[(r0, c0)], span, continued=r != r0)
                 for c in kept[place[c0] + 1 : place[c0] + span]:
                     grid[(r, c)] = EMPTY
+    for r, c in sheet.overflow:  # a lone text over the empty cells of its row: a heading, as if merged
+        if first <= r <= last and sheet.filled(r) == [c]:
+            span = 1
+            while place[c] + span < len(kept) and grid.get((r, kept[place[c] + span]), EMPTY) == EMPTY:
+                span += 1
+            grid[(r, c)] = Cell(sheet.texts[(r, c)], span)
     rows = tuple(tuple(grid.get((r, c), EMPTY) for c in kept) for r in range(first, last + 1))
     return Table(rows, page, first)
 
