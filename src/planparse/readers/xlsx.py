@@ -278,7 +278,7 @@ def _load(data: bytes) -> Any:
             return openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises anything from KeyError to TypeError on a broken file
         detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-        raise ReadError(f"corrupt or truncated XLSX ({detail[:200]})") from exc
+        raise ReadError(f"corrupt or unreadable XLSX ({detail[:200]})") from exc
 
 
 def read_xlsx(path: Path) -> Document:
