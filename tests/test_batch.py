@@ -18,7 +18,6 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SAMPLES
-from xlsx_plans import deadline_plan, grid_plan
 
 import planparse
 from planparse.batch import (
@@ -339,6 +338,8 @@ def test_find_inputs_walks_folders_globs_and_skips_hidden_and_outdir(tmp_path: P
 
 
 def test_workbooks_in_folders_are_read_and_planparse_own_workbooks_skipped(tmp_path: Path) -> None:
+    from xlsx_plans import deadline_plan, grid_plan  # not at the top: workers import this module (openpyxl is slow)
+
     folder = tmp_path / "plans"
     (folder / "2027").mkdir(parents=True)
     grid_plan(folder / "2027" / "grid.xlsx")
