@@ -185,6 +185,7 @@ def test_each_sheet_is_a_page_with_its_own_table(tmp_path: Path) -> None:
     doc = read(save(book, tmp_path / "two.xlsx"))
     assert [(type(b).__name__, b.page, b.number) for b in doc.blocks] == [
         ("Line", 1, 1), ("Table", 1, 2), ("Line", 2, 1), ("Table", 2, 2)]
+    assert doc.notes == ("sheets read as pages: 1 «Sheet», 2 «II полугодие»",)
 
 
 def test_a_one_column_sheet_is_lines_for_the_numbered_layout(tmp_path: Path) -> None:

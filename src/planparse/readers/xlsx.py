@@ -290,7 +290,7 @@ def read_xlsx(path: Path) -> Document:
     book = _load(path.read_bytes())
     blocks: list[Block] = []
     hidden_sheets = hidden_text = 0
-    page = 0
+    pages: list[str] = []  # the titles of the sheets read, page by page
     for ws in book.worksheets:
         if ws.sheet_state != "visible":
             hidden_sheets += 1
@@ -298,11 +298,13 @@ def read_xlsx(path: Path) -> Document:
         sheet = _read_sheet(ws)
         hidden_text += sheet.hidden_text
         if sheet.texts:
-            page += 1
-            blocks.extend(sheet_blocks(sheet, page))
+            pages.append(ws.title)
+            blocks.extend(sheet_blocks(sheet, len(pages)))
     if not blocks:
         raise ReadError("no text in any visible sheet of the workbook")
     notes = []
+    if len(pages) > 1:
+        notes.append("sheets read as pages: " + ", ".join(f"{k} «{title}»" for k, title in enumerate(pages, 1)))
     if hidden_sheets:
         notes.append(f"{hidden_sheets} hidden sheet(s) skipped")
     if hidden_text:
