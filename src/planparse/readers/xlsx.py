@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import io
 import sys
+import threading
 import warnings
 import zipfile
 from collections.abc import Iterable
@@ -64,7 +65,8 @@ def sheet_names(path: Path) -> list[str]:
     """The workbook's sheet names in tab order, from ``xl/workbook.xml`` alone (no openpyxl)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            root = etree.fromstring(zf.read("xl/workbook.xml"))
+            parser = etree.XMLParser(resolve_entities=False, no_network=True)  # one per call: threads (Dask)
+            root = etree.fromstring(zf.read("xl/workbook.xml"), parser)
     except (OSError, KeyError, zipfile.BadZipFile, etree.LxmlError, ValueError, EOFError):
         return []
     sheets = (el for el in root.iter() if isinstance(el.tag, str) and etree.QName(el).localname == "sheet")
@@ -83,8 +85,12 @@ def _openpyxl() -> Any:
     openpyxl imports numpy only to accept numpy scalars as cell values; a batch
     worker never loads numpy (README, "Batch import": workers stay small), and
     planparse never hands openpyxl numpy values (writers/xlsx unwraps them).
+    Only in a main thread (as local batch workers run their tasks): the numpy
+    import is blocked for the whole process while openpyxl loads, and another
+    thread (a Dask worker's) might want numpy at that moment.
     """
-    if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
+    first = "openpyxl" not in sys.modules and "numpy" not in sys.modules
+    if first and threading.current_thread() is threading.main_thread():
         sys.modules["numpy"] = None  # type: ignore[assignment]  # makes openpyxl's `import numpy` fail
         try:
             import openpyxl
