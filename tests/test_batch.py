@@ -82,7 +82,7 @@ def mixed(tmp_path: Path) -> Path:
     (folder / "sub" / "empty.txt").write_bytes(b"")
     (folder / "picture.docx").write_bytes(_png_bytes())
     shutil.copy(SAMPLES / "tula_2024.seed.txt", folder / "versions" / "renamed copy.txt")
-    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04 not a plan")
+    (folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0 a thumbnail cache")
     (folder / ".hidden.txt").write_text("ignored", encoding="utf-8")
     return folder
 
@@ -99,7 +99,7 @@ def test_mixed_folder_keeps_good_rows_and_explains_failures(mixed: Path, tmp_pat
 
     files = {Path(r.path).relative_to(mixed).as_posix(): r for r in read_files_table(OutDir(out))}
     assert set(files) == {*GOOD, "broken.pdf", "sub/empty.txt", "picture.docx", "versions/renamed copy.txt",
-                          "budget.xlsx"}
+                          "Thumbs.db"}
     broken, empty, picture = files["broken.pdf"], files["sub/empty.txt"], files["picture.docx"]
     assert (broken.status, broken.format, broken.error_code) == (FileStatus.FAILED, "pdf", 3)
     assert "corrupt" in (broken.error or "")
@@ -108,7 +108,7 @@ def test_mixed_folder_keeps_good_rows_and_explains_failures(mixed: Path, tmp_pat
     copy = files["versions/renamed copy.txt"]
     assert copy.status is FileStatus.DUPLICATE and copy.duplicate_of == str(mixed / "tula_2024.seed.txt")
     assert copy.hash == files["tula_2024.seed.txt"].hash
-    assert files["budget.xlsx"].status is FileStatus.SKIPPED
+    assert files["Thumbs.db"].status is FileStatus.SKIPPED and "suffix .db" in (files["Thumbs.db"].error or "")
     tula = files["tula_2024.seed.txt"]
     assert (tula.status, tula.rows, tula.layout, tula.format, tula.encoding) == (FileStatus.OK, 52, "grid", "text",
                                                                                  "utf-8")
@@ -340,6 +340,38 @@ def test_find_inputs_walks_folders_globs_and_skips_hidden_and_outdir(tmp_path: P
                         exclude=tmp_path / "a" / "out")
     assert [(f.path.relative_to(tmp_path).as_posix(), f.explicit) for f in found] == [
         ("a/b/tula_2024.seed.txt", False), ("a/z.pdf", True), ("c.doc", True)]
+
+
+def test_workbooks_in_folders_are_read_and_planparse_own_workbooks_skipped(tmp_path: Path) -> None:
+    from xlsx_plans import deadline_plan, grid_plan  # not at the top: workers import this module (openpyxl is slow)
+
+    folder = tmp_path / "plans"
+    (folder / "2027").mkdir(parents=True)
+    grid_plan(folder / "2027" / "grid.xlsx")
+    deadline_plan(folder / "deadlines.XLSM")
+    rows = folder / "2027" / "grid.rows.xlsx"
+    planparse.convert(folder / "2027" / "grid.xlsx").write(rows, report=tmp_path / "report.json")  # an output
+    (folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0 a thumbnail cache")
+    found = {f.path.relative_to(folder).as_posix(): f for f in find_inputs([folder])}
+    assert {name: (f.wanted, f.skipped) for name, f in found.items()} == {
+        "2027/grid.xlsx": (True, None),
+        "2027/grid.rows.xlsx": (False, "a workbook written by planparse (an 'activities' sheet), not a plan"),
+        "Thumbs.db": (False, "suffix .db is not a plan format; name the file to read it anyway"),
+        "deadlines.XLSM": (True, None),
+    }
+    out = folder / "out"  # inside the input folder, with a workbook of its own (--xlsx)
+    result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(out), "-j", "1", "--xlsx"])
+    assert result.exit_code == 0, result.output
+    files = {Path(r.path).relative_to(folder).as_posix(): r for r in read_files_table(OutDir(out))}
+    assert {n: (r.status, r.format, r.rows) for n, r in files.items()} == {
+        "2027/grid.xlsx": (FileStatus.OK, "xlsx", 5), "deadlines.XLSM": (FileStatus.OK, "xlsx", 5),
+        "2027/grid.rows.xlsx": (FileStatus.SKIPPED, None, None), "Thumbs.db": (FileStatus.SKIPPED, None, None)}
+    assert files["2027/grid.rows.xlsx"].error == found["2027/grid.rows.xlsx"].skipped
+    again = CliRunner().invoke(main, ["batch", str(folder), "-o", str(out), "-j", "1", "--xlsx", "--overwrite"])
+    assert again.exit_code == 0 and (out / "activities.xlsx").exists()  # its own workbook is not read back
+    assert len(read_files_table(OutDir(out))) == 4
+    named = find_inputs([folder / "2027" / "grid.rows.xlsx"])  # named: read, and refused by the reader
+    assert [(f.wanted, f.skipped) for f in named] == [(True, None)]
 
 
 def _record(path: str, status: FileStatus, digest: str | None, **kw: object) -> FileRecord:

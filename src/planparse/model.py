@@ -23,6 +23,7 @@ class SourceFormat(StrEnum):
     RTF = "rtf"
     ODT = "odt"
     HTML = "html"
+    XLSX = "xlsx"  # also .xlsm
     IMAGE = "image"
 
 

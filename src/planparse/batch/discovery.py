@@ -2,9 +2,11 @@
 
 Files named on the command line (or matched by a glob) are always read: the
 reader decides from the content.  Files found by walking a folder are read
-only when their suffix is a plan format; others (``Thumbs.db``, spreadsheets,
-notes) are listed as skipped rather than failed, so a tidy folder with a stray
-file still finishes with exit code 0.  Hidden files and folders and the output
+only when their suffix is a plan format (spreadsheets ``.xlsx``/``.xlsm``
+included); others (``Thumbs.db``, ``.csv``, notes) and the workbooks
+planparse writes itself (``convert -o x.xlsx``: its rows, not a plan) are
+listed as skipped with the reason rather than failed, so a tidy folder with a
+stray file still finishes with exit code 0.  Hidden files and folders and the output
 folder itself are never looked at, and the order is sorted so two runs over
 the same inputs see the same files in the same order.
 """
@@ -17,9 +19,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from planparse.readers.xlsx import is_planparse_output
+
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 PLAN_SUFFIXES = frozenset(
     {".txt", ".text", ".pdf", ".docx", ".doc", ".rtf", ".odt", ".html", ".htm",
-     ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+     ".png", ".jpg", ".jpeg", ".tif", ".tiff", *WORKBOOK_SUFFIXES}
 )
 _GLOB_CHARS = frozenset("*?[")
 
@@ -28,11 +33,22 @@ _GLOB_CHARS = frozenset("*?[")
 class Found:
     path: Path  # absolute (symlinks kept as named)
     explicit: bool  # named or globbed by the user, not found by walking a folder
+    skipped: str | None = None  # why a file found by a walk is not read (see skip_reason)
 
     @property
     def wanted(self) -> bool:
-        """Whether to convert it (else it is recorded as skipped)."""
-        return self.explicit or self.path.suffix.lower() in PLAN_SUFFIXES
+        """Whether to convert it (else it is recorded as skipped, with ``skipped`` as the reason)."""
+        return self.explicit or self.skipped is None
+
+
+def skip_reason(path: Path) -> str | None:
+    """Why a file found in a folder walk is no plan to read, or None to read it."""
+    suffix = path.suffix.lower()
+    if suffix not in PLAN_SUFFIXES:
+        return f"suffix {suffix or '(none)'} is not a plan format; name the file to read it anyway"
+    if suffix in WORKBOOK_SUFFIXES and is_planparse_output(path):
+        return "a workbook written by planparse (an 'activities' sheet), not a plan"
+    return None
 
 
 def _hidden(name: str) -> bool:
@@ -61,7 +77,7 @@ def _expand(arg: str, exclude: Path | None) -> Iterator[Found]:
     if _inside(path, exclude):
         return
     if path.is_dir():
-        yield from (Found(p, explicit=False) for p in _walk(path, exclude))
+        yield from (Found(p, explicit=False, skipped=skip_reason(p)) for p in _walk(path, exclude))
     else:
         yield Found(path, explicit=True)  # missing files too: the worker records "no such file"
 

@@ -22,7 +22,7 @@ class FileStatus(StrEnum):
     OK = "ok"  # converted; its rows are in activities/part-<hash>.parquet
     FAILED = "failed"  # error text in the record; the batch went on
     DUPLICATE = "duplicate"  # same content as ``duplicate_of``, not parsed again
-    SKIPPED = "skipped"  # found in a folder walk with a suffix that is no plan format
+    SKIPPED = "skipped"  # found in a folder walk: no plan format by its suffix, or a workbook planparse wrote
 
 
 class OutdirInUseError(PlanparseError):

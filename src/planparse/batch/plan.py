@@ -73,9 +73,7 @@ def plan_batch(
         if path in kept:
             continue
         if not item.wanted:
-            record = FileRecord(path, FileStatus.SKIPPED,
-                                error=f"suffix {item.path.suffix or '(none)'} is not a plan format; "
-                                      "name the file to read it anyway")
+            record = FileRecord(path, FileStatus.SKIPPED, error=item.skipped)
         elif isinstance(digest := hashes[item.path], OSError):
             record = FileRecord(path, FileStatus.FAILED, error=f"{path}: cannot read ({digest.strerror or digest})",
                                 error_type=type(digest).__name__, error_code=int(ExitCode.INPUT_FILE))

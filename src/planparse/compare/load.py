@@ -8,7 +8,8 @@ An input is one of:
   the ``activities/`` folder itself, or any folder of activity Parquet files;
 - a CSV written by ``planparse convert`` (UTF-8 with BOM, lists joined with
   "; ", booleans ``true``/``false``), recognised by its header;
-- an ``.xlsx`` workbook written by planparse (its ``activities`` sheet);
+- an ``.xlsx`` workbook written by planparse (its ``activities`` sheet; any
+  other workbook is a plan, converted like the next kind);
 - a plan file of any format the readers accept, converted with
   :func:`planparse.api.convert`.
 
@@ -35,6 +36,7 @@ import pyarrow.parquet as pq
 
 from planparse.errors import ExitCode, PlanparseError
 from planparse.normalize.category import categorize
+from planparse.readers.xlsx import is_planparse_output
 from planparse.writers.tables import LIST_SEPARATOR
 
 log = logging.getLogger(__name__)
@@ -248,7 +250,7 @@ def load_one(path: Path) -> tuple[list[pd.DataFrame], str, list[LoadFailure]]:
         return [normalize_frame(pq.read_table(path).to_pandas())], "parquet", []
     if path.suffix.lower() == ".csv" and _is_activity_csv(head):
         return [normalize_frame(read_csv(path))], "csv", []
-    if path.suffix.lower() == ".xlsx" and head.startswith(b"PK"):
+    if head.startswith(b"PK") and is_planparse_output(path):  # a plan workbook is converted below
         return [normalize_frame(read_xlsx(path))], "xlsx", []
     frame, kind = _convert(path)
     return [frame], kind, []

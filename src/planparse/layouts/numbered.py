@@ -62,8 +62,9 @@ SHARED = "responsible_shared"
 MAX_HEADING_WORDS = 10
 MIN_OUTDENT = 2  # columns a heading stands left of the item numbers
 _DASHES = "-–—"
-# Readers of these formats give one line per paragraph: a line stands alone by itself.
-_PARAGRAPHS = frozenset({SourceFormat.DOCX, SourceFormat.DOC, SourceFormat.ODT, SourceFormat.RTF, SourceFormat.HTML})
+# Readers of these formats give one line per paragraph (XLSX: per cell): a line stands alone by itself.
+_PARAGRAPHS = frozenset({SourceFormat.DOCX, SourceFormat.DOC, SourceFormat.ODT, SourceFormat.RTF, SourceFormat.HTML,
+                         SourceFormat.XLSX})
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _PLAN_WORD = regex.compile(r"^\s*план\b", regex.I)
 _LETTERED = regex.compile(r"^\s*(\p{Ll})\)\s+(?=\S)(.*)$")
