@@ -75,14 +75,22 @@ def _mark_positions(spans: Sequence[Span]) -> list[float]:
 Edges = list[tuple[float, int]]  # column edges with the number of lines showing each
 
 
+def _number_only(text: str) -> bool:
+    """An item number standing alone ("12."), its title in the next run."""
+    found = item_start(text)
+    return found is not None and not found[1]
+
+
 def _stats(lines: Sequence[Line], spans: Sequence[Sequence[Span]]) -> tuple[float | None, Edges, list[float]]:
-    """A page's title indent, text column edges (with counts) and mark cluster centres."""
+    """A page's title indent (of wrapped title lines and of titles set apart from their number),
+    text column edges (with counts) and mark cluster centres."""
     wrapped = [
         sp[0][0]
         for line, sp in zip(lines, spans, strict=True)
         if sp and sp[0][0] > 0 and not item_start(line.text) and not only_marks(sp[0][2])
     ]
-    indents = _edges(wrapped)
+    after_number = [sp[1][0] for sp in spans if len(sp) > 1 and _number_only(sp[0][2])]
+    indents = _edges(wrapped + after_number)
     title = indents[0][0] if indents else None
     limit = (title if title is not None else 0) + 2
     starts = [s for sp in spans for s, _, seg in sp if s > limit and not only_marks(seg)]
@@ -162,13 +170,15 @@ def _aligned(
     texts: list[tuple[float, int]],
     marks: list[float],
     ref_title: float | None,
-    ref_texts: list[tuple[float, int]],
+    known: Sequence[float],
     mark_columns: Sequence[tuple[float, float]],
 ) -> bool:
-    """The page's anchors already sit where the header page's do."""
+    """The page's anchors already sit where the header page's do: its title indent, its marks
+    (each inside a mark column) and its most common text edge (at an edge ``known`` from the
+    header page or the header itself; a rarer one may be a column the header page left empty)."""
     if title is not None and ref_title is not None and abs(title - ref_title) > TOLERANCE:
         return False
-    if any(all(abs(x - r) > TOLERANCE for r, _ in ref_texts) for x, _ in texts):
+    if texts and all(abs(max(texts, key=lambda e: e[1])[0] - r) > TOLERANCE for r in known):
         return False
     return all(any(s - TOLERANCE <= x <= e + TOLERANCE for s, e in mark_columns) for x in marks)
 
@@ -198,6 +208,7 @@ def reanchor(
         pages.setdefault(line.page, []).append(k)
     ref = pages.get(header_page, [])
     ref_title, ref_texts, _ = _stats([body[k] for k in ref], [spans[k] for k in ref])
+    known = [*(e for e, _ in ref_texts), *(s for s, _, _ in header)]
     out, weak = list(spans), set()
     for page, index in pages.items():
         if page == header_page:
@@ -209,7 +220,7 @@ def reanchor(
         unsure = False
         if not pairs:
             title, texts, marks = _stats(lines, page_spans)
-            if _aligned(title, texts, marks, ref_title, ref_texts, mark_columns):
+            if _aligned(title, texts, marks, ref_title, known, mark_columns):
                 continue
             pairs = _text_pairs(texts, ref_texts)
             if title is not None and ref_title is not None:
