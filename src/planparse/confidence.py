@@ -41,6 +41,7 @@ PENALTIES: dict[str, float] = {
     "mark_ocr_suspect": 0.75,
     "mark_column_unknown": 0.75,  # marks in a column whose header names no period (or in a "Срок" column)
     "months_from_column": 0.75,  # a mark cell's text names no time ("по плану"): its column's months kept
+    "columns_reanchored": 0.75,  # aligned text: a page's columns re-learnt from too few rows
     "timing_unparsed": 0.6,
     "timing_missing": 0.7,
     "timing_by_position": 0.7,

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import regex
 
+from planparse.layouts.aligned import REANCHORED_FLAG, Span, reanchor
 from planparse.layouts.base import ends_open, is_bullet, item_start, section_heading, starts_lower, starts_upper
 from planparse.layouts.cells import (
     HEADER_ROWS_SEEN,
@@ -157,11 +158,11 @@ def _parse_pipe(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], int]
     return None
 
 
-def _spans(text: str) -> list[tuple[int, int, str]]:
+def _spans(text: str) -> list[Span]:
     return [(m.start(), m.end(), m.group()) for m in _SEGMENT.finditer(text)]
 
 
-def _aligned_header(lines: tuple[Line, ...]) -> tuple[int, list[tuple[int, int]], list[Role]] | None:
+def _aligned_header(lines: tuple[Line, ...]) -> tuple[int, list[tuple[float, float]], list[Role]] | None:
     """Header line index, column character ranges and roles (header may wrap to 3 lines)."""
     for i, line in enumerate(lines[:120]):
         if not may_name_title(line.text):
@@ -178,7 +179,7 @@ def _aligned_header(lines: tuple[Line, ...]) -> tuple[int, list[tuple[int, int]]
 
 
 def _split_aligned(
-    spans: list[tuple[int, int, str]], columns: list[tuple[int, int]], marks: frozenset[int] = frozenset()
+    spans: list[Span], columns: list[tuple[float, float]], marks: frozenset[int] = frozenset()
 ) -> list[str]:
     """Cells of one aligned line (its text runs, ``spans``): each run goes to the column it overlaps most.
 
@@ -213,12 +214,12 @@ MIN_CROSS = 2  # characters a run must reach into each of two columns to cross t
 
 def _heading_like(
     text: str,
-    spans: list[tuple[int, int, str]],
-    columns: list[tuple[int, int]],
+    spans: list[Span],
+    columns: list[tuple[float, float]],
     title_col: int,
     centre: float,
     slack: float,
-    edges: frozenset[int],
+    edges: frozenset[float],
 ) -> bool:
     """One capitalised text run, no item number, set apart from every cell's left edge,
     that crosses the title column's boundary or is centred on the table: a section row.
@@ -251,7 +252,11 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
     # The header repeated at the top of later pages is no row (nor a section heading).
     repeated = " ".join(lines[idx].text.split())
     body = [line for line in lines[idx + 1 :] if line.text.strip() and " ".join(line.text.split()) != repeated]
-    body_spans = [_spans(line.text) for line in body]
+    header_spans = _spans(lines[idx].text)
+    mark_columns = [columns[k] for k in sorted(marks)]
+    body_spans, weak = reanchor(
+        body, [_spans(line.text) for line in body], header_spans, lines[idx].page, mark_columns, repeated
+    )
     left = columns[0][0]
     right = max((len(line.text.rstrip()) for line in body), default=columns[-1][1])
     centre, slack = (left + right) / 2, max(CENTRE_SLACK, CENTRE_SHARE * (right - left))
@@ -264,10 +269,13 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
     rows: list[Row] = []
     spanning: set[int] = set()
     centred: set[int] = set()
-    indents: list[int] = []
+    indents: list[float] = []
     title_start = columns[title_col][0]
-    for line, spans in zip(body, body_spans, strict=True):
-        indent = len(line.text) - len(line.text.lstrip())
+    weak_rows: dict[int, tuple[str, ...]] = {}
+    for k, (line, spans) in enumerate(zip(body, body_spans, strict=True)):
+        indent = spans[0][0] if spans else 0
+        if k in weak:
+            weak_rows[len(rows)] = (REANCHORED_FLAG,)
         indents.append(indent)
         left_of_title = title_col > 0 and indent < title_start - 1 and not item_start(line.text)
         if left_of_title or _heading_like(line.text, spans, columns, title_col, centre, slack, edges):
@@ -282,9 +290,22 @@ def _parse_aligned(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], i
     starts = [indents[k] for k, (cells, _) in enumerate(rows) if _starts_row(cells, kinds)]
     item_indent = min(starts, default=0)
     indented = frozenset(k for k, ind in enumerate(indents) if ind > item_indent and k not in spanning)
+    first_line = {where: k for k, (_, where) in enumerate(rows)}
     rows = _merge_continuations(rows, roles, frozenset(spanning), indented)
     header = [ln.text.strip() for ln in lines[:idx] if ln.text.strip()]
-    return header, rows_to_items(roles, rows), len(rows)
+    return header, rows_to_items(roles, rows, _merged_flags(rows, first_line, weak_rows)), len(rows)
+
+
+def _merged_flags(
+    rows: list[Row], first_line: dict[tuple[int, int], int], flags: dict[int, tuple[str, ...]]
+) -> dict[int, tuple[str, ...]]:
+    """``flags`` of lines (keyed by line row index) moved to the merged rows that took those lines."""
+    starts = [first_line[where] for _, where in rows] + [len(first_line)]
+    return {
+        j: (REANCHORED_FLAG,)
+        for j in range(len(rows))
+        if any(k in flags for k in range(starts[j], starts[j + 1]))
+    }
 
 
 def _table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int] | None:
