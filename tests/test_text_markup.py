@@ -119,3 +119,10 @@ def test_plain_text_with_stars_is_not_markdown() -> None:
     text = "План работы на 2022 год\n1. Заседание *по итогам года* – декабрь\n# не заголовок без пробела\n"
     doc = read_text_bytes(text.encode("utf-8"), "t.txt")
     assert [b.text for b in doc.blocks][1] == "1. Заседание *по итогам года* – декабрь"  # type: ignore[union-attr]
+
+
+def test_fill_in_blanks_are_not_markdown() -> None:
+    text = "УТВЕРЖДАЮ ________ /А.П. Ветров/ ________\nСОГЛАСОВАНО ________ /И.И. Ивова/ ________\nПлан работы на 2022 год\n"
+    doc = read_text_bytes(text.encode("utf-8"), "t.txt")
+    assert doc.blocks[0].text == "УТВЕРЖДАЮ ________ /А.П. Ветров/ ________"  # type: ignore[union-attr]
+    assert not doc.notes

@@ -22,12 +22,12 @@ _HEADING = regex.compile(r"^(\s{0,3})#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ALIGN_CELL = r"[ \t]*:?-{3,}:?[ \t]*"
 _ALIGN_ROW = regex.compile(rf"^[ \t]*\|?{_ALIGN_CELL}(?:\|{_ALIGN_CELL})+\|?[ \t]*$")
 # Strong then light emphasis: the opening marker is not followed by a space, the closing one not preceded
-# by one; "_" only at word boundaries (plan_2022_final stays).
-_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?!\1)")
+# by one; "_" only at word boundaries (plan_2022_final stays), and runs of "_" are blanks to fill in.
+_STRONG = regex.compile(r"(\*\*|__)(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\1)")
 _STAR = regex.compile(r"(?<![\*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\*\w])")
 _UNDERSCORE = regex.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 # Markdown evidence: bold text, a heading line.
-_BOLD = regex.compile(r"(\*\*|__)(?=\S).+?(?<=\S)\1")
+_BOLD = regex.compile(r"(\*\*|__)(?=[^\s*_]).+?(?<=[^\s*_])\1")
 MIN_BOLD_LINES = 2
 
 
