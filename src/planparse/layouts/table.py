@@ -1,7 +1,8 @@
-"""Real cell tables: pipe-separated text, position-aligned text, reader tables.
+"""Real cell tables: pipe- or tab-separated text, position-aligned text, reader tables.
 
 - Pipe tables ("| № | Наименование | Срок | Ответственный |"), as copied from web
-  pages; rows whose number cell is empty continue the row above.
+  pages, and tab-separated rows (a spreadsheet copied as text, ``delimited``);
+  rows whose number cell is empty continue the row above.
 - Position-aligned text (``pdftotext -layout``): columns are the character
   ranges that the header's words occupy; every body character goes to the
   column it stands under (nearest by position), so month marks land in their
@@ -34,6 +35,7 @@ from planparse.layouts.cells import (
     rows_to_items,
     table_header,
 )
+from planparse.layouts.delimited import Splitter, apply_section_column, section_column, tab_splitter
 from planparse.layouts.reader_rows import reader_rows
 from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem, Table
 
@@ -87,7 +89,7 @@ def _merge_continuations(
     out: list[Row] = []
     for k, (cells, where) in enumerate(rows):
         title = _cell(cells, kinds, "title")
-        if _starts_row(cells, kinds):
+        if cells[:1] == [HEADING] or _starts_row(cells, kinds):  # a heading row already, or an item
             out.append((list(cells), where))
             continue
         prev_title = _cell(out[-1][0], kinds, "title") if out else ""
@@ -137,10 +139,11 @@ def _same_frame(header: str, line: str, n_cells: int, n_header: int) -> bool:
     return (line.lstrip()[:1] == "|") >= (header.lstrip()[:1] == "|") and 2 * n_cells >= n_header
 
 
-def _parse_pipe(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], int] | None:
+def _parse_pipe(lines: tuple[Line, ...], split: Splitter = _pipe_cells) -> tuple[list[str], list[RawItem], int] | None:
+    """A table of one row per line, cells split by ``split`` (pipes, or tabs: ``delimited``)."""
     header: list[str] = []
     for i, line in enumerate(lines):
-        cells = _pipe_cells(line.text)
+        cells = split(line.text)
         if cells is None or not is_plan_header(header_roles(cells)):
             if cells is None:
                 header.append(line.text.strip())
@@ -148,11 +151,13 @@ def _parse_pipe(lines: tuple[Line, ...]) -> tuple[list[str], list[RawItem], int]
         roles = header_roles(cells)
         rows: list[Row] = []
         for body in lines[i + 1 :]:
-            row = _pipe_cells(body.text)
+            row = split(body.text)
             if row is None or _RULE.fullmatch(body.text) or not _same_frame(line.text, body.text, len(row), len(cells)):
                 continue
             row = (row + [""] * len(roles))[: len(roles)]
             rows.append((row, (body.page, body.number)))
+        if (column := section_column(cells, roles)) is not None:
+            rows = apply_section_column(rows, roles, column)
         rows = _merge_continuations(rows, roles, physical=True)
         return header, rows_to_items(roles, rows), len(rows)
     return None
@@ -332,7 +337,9 @@ def parse_table(doc: Document) -> ParsedPlan | None:
     """Best of the pipe, aligned-text and reader-table readings."""
     lines = doc.lines
     best: ParsedPlan | None = None
-    for found in (_table_blocks(doc), _parse_pipe(lines), _parse_aligned(lines)):
+    tabs = tab_splitter(lines)
+    tabbed = _parse_pipe(lines, tabs) if tabs else None
+    for found in (_table_blocks(doc), _parse_pipe(lines), tabbed, _parse_aligned(lines)):
         if not found or not found[1]:
             continue
         header, items, n_rows = found

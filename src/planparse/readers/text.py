@@ -5,6 +5,8 @@ Repairs (recorded in ``Document.notes``, never raised):
   code pages); the one used is kept in ``Document.encoding``;
 - CRLF/CR line ends, non-breaking and odd-width spaces;
 - form feeds start a new page;
+- Markdown markup (heading markers, emphasis, a pipe table's alignment row) is
+  removed when the document looks like Markdown (``readers.markdown``);
 - "double-spaced" exports, where every printed line is followed by one empty
   line, are collapsed: a run of n empty lines becomes (n - 1) // 2 empty lines,
   so an empty *content* line (a row separator in some exports) survives.
@@ -23,6 +25,7 @@ import regex
 from planparse.errors import ReadError
 from planparse.model import Document, Line, SourceFormat
 from planparse.readers.chars import ODD_SPACES
+from planparse.readers.markdown import is_alignment_row, looks_like_markdown, strip_markup
 
 log = logging.getLogger(__name__)
 
@@ -127,10 +130,22 @@ def _collapse_double_spacing(raw: list[tuple[str, int, int]]) -> list[tuple[str,
     return out
 
 
+def _without_markdown(lines: tuple[Line, ...], source: str) -> tuple[Line, ...] | None:
+    """The lines with Markdown markup removed (alignment rows dropped), or None for a plain document."""
+    if not looks_like_markdown([ln.text for ln in lines], source):
+        return None
+    return tuple(
+        Line(strip_markup(ln.text), ln.page, ln.number) for ln in lines if not is_alignment_row(ln.text)
+    )
+
+
 def read_text_bytes(data: bytes, source: str) -> Document:
     text, encoding = decode_bytes(data)
     _check_printable(text)
     lines, notes = text_to_lines(text)
+    plain = _without_markdown(lines, source)
+    if plain is not None:
+        lines, notes = plain, (*notes, "Markdown markup removed")
     if encoding not in {"utf-8", "utf-8-sig"}:
         notes = (f"decoded as {encoding}", *notes)
     for note in notes:
