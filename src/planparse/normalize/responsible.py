@@ -47,6 +47,11 @@ A cell is free text: one party per line, or several per line separated by
   ("Ассоциации Совет муниципальных образований", a name without quotes) or an
   adjective ("областная Дума") keeps the words together.
 
+List markers ("1)", "2.", "а)") open a new party like bullets and are no part
+of it; contact details (a phone, e-mail or web address, with or without
+"тел."/"e-mail:") name no party: a separator piece made only of them is
+dropped, and a bracket or a tail made only of them is cut off (``party_marks``).
+
 Parties are cleaned (bullets, trailing punctuation, whitespace, but never the
 dot of an initial: a lost one is put back, "Морозов Д.А" -> "Морозов Д.А."),
 mapped through :data:`RESPONSIBLE_ALIASES` when a whole party matches a known
