@@ -595,3 +595,50 @@ def test_tails_that_could_change_the_meaning_still_count(text: str, leftover: st
     t = parse_timing(text)
     assert not t.understood
     assert t.leftover == leftover
+
+
+SPRING, SUMMER, AUTUMN, WINTER = (3, 4, 5), (6, 7, 8), (9, 10, 11), (1, 2, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        # a month range written as numeric dates sharing one year: "MM-MM.YYYY"
+        ("04-05.2022", (4, 5)),
+        ("09 – 11.2019", (9, 10, 11)),
+        ("11-02.2023", (1, 2, 11, 12)),
+        ("в 10-12.2020", (10, 11, 12)),
+        # seasons: весна 3-5, лето 6-8, осень 9-11, зима 12, 1, 2; a compound spans them
+        ("весной", SPRING),
+        ("летом 2022 года", SUMMER),
+        ("в осенний период", AUTUMN),
+        ("в зимний период", WINTER),
+        ("в летнее время", SUMMER),
+        ("в весенне-летний период", SPRING + SUMMER),
+        ("в осенне-зимний период", tuple(sorted(AUTUMN + WINTER))),
+        ("весной и осенью", SPRING + AUTUMN),
+        ("в летние месяцы", SUMMER),
+        ("зимой", WINTER),
+        # "по итогам" with a list of periods: each period's month
+        ("по итогам I полугодия и года", (7, 12)),
+        ("по итогам I квартала, полугодия и 9 месяцев", (4, 7, 10, 12)),
+        ("по результатам 2021 года и I квартала 2022 года", (4, 12)),
+    ],
+)
+def test_month_ranges_seasons_and_result_lists(text: str, months: tuple[int, ...]) -> None:
+    t = parse_timing(text)
+    assert (t.months, t.understood, t.all_year) == (months, True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["15-20.03.2021", "5 лет", "в течение 3 лет", "за последние 5 лет"],
+)
+def test_no_false_months_from_dates_or_years(text: str) -> None:
+    assert parse_timing(text).months in ((), (3,))
+    assert 6 not in parse_timing(text).months
+
+
+@pytest.mark.parametrize("text", ["Организация летнего отдыха детей", "Зимняя спартакиада", "Лето с книгой"])
+def test_season_words_in_titles_do_not_read_as_timing(text: str) -> None:
+    assert timing_score(text) < 0.5

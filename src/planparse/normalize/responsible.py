@@ -47,6 +47,11 @@ A cell is free text: one party per line, or several per line separated by
   ("Ассоциации Совет муниципальных образований", a name without quotes) or an
   adjective ("областная Дума") keeps the words together.
 
+List markers ("1)", "2.", "а)") open a new party like bullets and are no part
+of it; contact details (a phone, e-mail or web address, with or without
+"тел."/"e-mail:") name no party: a separator piece made only of them is
+dropped, and a bracket or a tail made only of them is cut off (``party_marks``).
+
 Parties are cleaned (bullets, trailing punctuation, whitespace, but never the
 dot of an initial: a lost one is put back, "Морозов Д.А" -> "Морозов Д.А."),
 mapped through :data:`RESPONSIBLE_ALIASES` when a whole party matches a known
@@ -76,6 +81,7 @@ from planparse.normalize.party_lines import (
 )
 from planparse.normalize.party_lines import not_nominative as _not_nominative
 from planparse.normalize.party_lines import person_goes_on as _person_goes_on
+from planparse.normalize.party_marks import strip_contacts, strip_enumerator
 from planparse.normalize.persons import is_person, is_post, restore_initial_dot
 from planparse.normalize.text import (
     clean_title,
@@ -193,8 +199,16 @@ def _continues(previous: str, line: str, *, punctuated: bool = False, room: bool
 def continues_party(previous: str, line: str) -> bool:
     """Whether ``line`` continues the party text ``previous`` rather than
     starting a new party (the line-break rules of :func:`split_responsible`)."""
-    body, bullet = strip_bullet(" ".join(line.split()))
+    body, bullet = _strip_marker(line)
     return bool(body) and not bullet and _continues(previous, body)
+
+
+def _strip_marker(line: str) -> tuple[str, bool]:
+    """``line`` without its bullet or list enumerator ("1)", "2.", "а)"), and whether it had one."""
+    body, bullet = strip_bullet(" ".join(line.split()))
+    if not bullet:
+        body, bullet = strip_enumerator(body)
+    return body, bullet
 
 
 def _chunks(text: str) -> tuple[list[list[str]], bool]:
@@ -212,7 +226,7 @@ def _chunks(text: str) -> tuple[list[list[str]], bool]:
     )
     width = max((len(" ".join(line.split())) for line in lines), default=0)
     for raw in text.splitlines():
-        body, bullet = strip_bullet(" ".join(raw.split()))
+        body, bullet = _strip_marker(raw)
         if not body:
             pending_bullet = pending_bullet or bullet
             continue
@@ -256,10 +270,14 @@ def _split_separators(text: str) -> list[str]:
     pieces.append((text[start:], sep))
     merged: list[str] = []
     for piece, sep in pieces:
-        stripped = piece.strip()
+        stripped, enumerated = strip_enumerator(piece.strip())
+        stripped, contact = strip_contacts(stripped)
+        if contact and not stripped:  # contact details name no party (party_marks)
+            continue
         first = _WORD_RE.match(stripped)
         if (
             merged
+            and not enumerated
             and sep == ","
             and first
             and (
@@ -269,7 +287,7 @@ def _split_separators(text: str) -> list[str]:
         ):
             merged[-1] = f"{merged[-1].rstrip()}, {stripped}"
         else:
-            merged.append(piece)
+            merged.append(stripped)
     return merged
 
 

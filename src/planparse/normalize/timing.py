@@ -12,7 +12,9 @@ is classified alone:
 * phrases: months in any case/abbreviation (Roman numerals are never months),
   dates (``21 апреля``, ``15.03.2024``, ``03.2024``), ranges with a dash or
   ``с … по/до …``, also across the year end (``ноябрь - февраль`` -> 1, 2, 11,
-  12); quarters and half-years by Roman/Arabic/word ordinal with lists and
+  12), and a month range of one year written as dates (``02-03.2021`` -> 2,
+  3); seasons (``весной``, ``летом``, ``в осенний период``, ``в зимнее
+  время``, ``в весенне-летний период``); quarters and half-years by Roman/Arabic/word ordinal with lists and
   ranges (``II–III кварталы``, ``1 кв.``, ``во втором полугодии``); whole
   period (``в течение года``, ``весь период``, ``постоянно``); "еже-" words,
   also shortened (``ежекварт.``, ``ежемес.``), and ``каждый …``; frequencies
@@ -47,7 +49,14 @@ Decisions worth knowing:
   December: ``по итогам года`` -> (12,), ``по итогам I полугодия`` -> (7,),
   ``по итогам II квартала`` -> (7,), ``по итогам 9 месяцев`` -> (10,),
   ``по итогам полугодия`` -> (7, 12), ``по итогам квартала`` -> (4, 7, 10, 12),
-  ``по итогам месяца`` -> like ``ежемесячно``.
+  ``по итогам месяца`` -> like ``ежемесячно``; a list of periods gives each
+  one's month: ``по итогам I полугодия и года`` -> (7, 12).
+* Seasons are three months each: весна 3-5, лето 6-8, осень 9-11, зима 12,
+  1, 2; a compound runs from its first season to its last (``в весенне-летний
+  период`` -> 3..8, ``в осенне-зимний период`` -> 9..2).  The nouns count only
+  as adverbs (``весной``, ``летом``: "Лето с книгой" is a title) and the
+  adjectives only before ``период``/``сезон``/``время``/``месяцы`` ("летний
+  отдых" is no timing); ``лет`` (years) is never a season.
 * ``в конце года``/``до конца года`` -> (12,), ``в начале года`` -> (1,);
   ``в конце I квартала`` simply gives the quarter's months.
 * OCR look-alikes of Roman numerals are read only inside a quarter/half-year

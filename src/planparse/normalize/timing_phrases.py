@@ -130,7 +130,41 @@ def _h_ordunit(m: regex.Match[str]) -> Eff | None:
     return Eff(months=frozenset().union(*(_span(a, b) for a, b in spans)), ocr=ocr)
 
 
+_RESULT_OBJ_RE = regex.compile(V.RESULT_OBJ)
+_RESULTS_HEAD_RE = regex.compile(r"по\s+(?:итогам|результатам)\s+(?:работы\s+)?")
+_SEASON_RE = regex.compile(r"вес|лет|осе|зим")
+
+
 def _h_results(m: regex.Match[str]) -> Eff | None:
+    """"по итогам <period>[, <period> и <period>]": each period's month (module doc of ``timing``)."""
+    text, pos = m.group(), _RESULTS_HEAD_RE.match(m.group()).end()  # type: ignore[union-attr]
+    effs: list[Eff] = []
+    while (obj := _RESULT_OBJ_RE.search(text, pos)) is not None:
+        eff = _result_of(obj)
+        if eff is None:
+            return None
+        effs.append(eff)
+        pos = obj.end()
+    if not effs:
+        return None
+    ocr = any(e.ocr for e in effs)
+    every = next((e for e in effs if e.all_year), None)
+    months = frozenset().union(*(e.months for e in effs))
+    return Eff(months=months, all_year=every is not None, tpy=every.tpy if every else None, ocr=ocr)
+
+
+def _h_season(m: regex.Match[str]) -> Eff:
+    """"весной", "в весенне-летний период": from the first season's first month to the last one's last."""
+    stems = _SEASON_RE.findall(m.group())
+    return Eff(months=_span(V.SEASON_MONTHS[stems[0]][0], V.SEASON_MONTHS[stems[-1]][1]))
+
+
+def _h_month_span(m: regex.Match[str]) -> Eff:
+    """"02-03.2021": months a..b of one year."""
+    return Eff(months=_span(int(m.group("a")), int(m.group("b"))))
+
+
+def _result_of(m: regex.Match[str]) -> Eff | None:
     if m.group("ou"):
         found = _periods(m.group("ou"))
         if found is None:
@@ -260,6 +294,8 @@ _HANDLERS: dict[str, _Handler] = {
     "frequency": _h_freq,
     "count_only": _const(NOTHING),
     "results": _h_results,
+    "month_span": _h_month_span,
+    "season": _h_season,
     "year_end": _const(Eff(months=frozenset([12]))),
     "year_start": _const(Eff(months=frozenset([1]))),
     "periods": _h_ordunit,

@@ -205,6 +205,27 @@ EVERY_UNIT = rf"(?:месяц\w*|квартал\w*|недел\w*|полугод�
 DAY_OF = r"перв\w*|втор\w*|трет\w*|последн\w*|кажд\w*|текущ\w*|следующ\w*|отчетн\w*|очередн\w*|предыдущ\w*"
 PERIOD_OF = r"(?:месяца|квартала|полугодия|года)(?!\w)"
 
+# What a result is reported for ("по итогам I полугодия", "9 месяцев", "года"), one
+# alternative per group: ``ou`` quarters/half-years, ``nm`` N months, ``half``,
+# ``q``, ``mon`` a bare unit, else the year.  ``_RESULT_OBJ`` is the same without
+# the group names (the phrase repeats it in a list).
+RESULT_OBJ = (
+    rf"(?:(?P<ou>{ORDUNIT})|(?P<nm>\d{{1,2}}|{NUMW})\s*{SUFFIX}?\s*месяц\w*"
+    r"|(?P<half>полугоди\w*)|(?P<q>квартал\w*)|(?P<mon>месяц\w*)"
+    rf"|(?:(?:{ADJ}|прошедшего|истекшего)\s+)?(?:{YEARS}\s*{YUNIT}?|{YUNIT}))"
+)
+_RESULT_OBJ = RESULT_OBJ.replace("(?P<ou>", "(?:").replace("(?P<nm>", "(?:").replace("(?P<half>", "(?:")
+_RESULT_OBJ = _RESULT_OBJ.replace("(?P<q>", "(?:").replace("(?P<mon>", "(?:")
+
+# Seasons (весна 3-5, лето 6-8, осень 9-11, зима 12-2), by stem: the nouns only as
+# adverbs ("весной", "летом": "Лето с книгой" is a title), the adjectives only before a period noun
+# ("в летний период", "в зимнее время", "в летние месяцы": "летний отдых" is no
+# timing); "весенне-"/"осенне-" open a compound.  "лет" (years) is no season.
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"вес": (3, 5), "лет": (6, 8), "осе": (9, 11), "зим": (12, 2)}
+SEASON_NOUN = r"(?:весн(?:ой|ою)|летом|осенью|зим(?:ой|ою))(?!\w)"
+SEASON_ADJ = r"(?:весенн|летн|осенн|зимн)(?:ий|его|ем|ее|ие|их|яя|юю|ей|е)?(?!\w)"
+SEASON_SPAN = r"(?:период\w*|сезон\w*|время|времени|месяц\w*)(?!\w)"
+
 # ------------------------------------------------------------ phrase patterns
 # One pattern per phrase kind; ``timing.py`` maps each key to its meaning.
 PHRASES: dict[str, str] = {
@@ -231,11 +252,18 @@ PHRASES: dict[str, str] = {
         rf"(?:(?P<pn>\d{{1,2}}(?:\s*-\s*\d{{1,2}})?|{NUMW}){SUFFIX}?\s*)?(?P<per>{PER})"
     ),
     "count_only": rf"{LIMIT}{TIMES}",  # "не реже 1-го раза" (the period follows on the next line)
+    # "по итогам I полугодия и года": a list of up to four periods, each read by the handler
     "results": (
-        r"по\s+(?:итогам|результатам)\s+(?:работы\s+)?(?:за\s+)?(?:"
-        rf"(?P<ou>{ORDUNIT})|(?P<nm>\d{{1,2}}|{NUMW})\s*{SUFFIX}?\s*месяц\w*"
-        r"|(?P<half>полугоди\w*)|(?P<q>квартал\w*)|(?P<mon>месяц\w*)"
-        rf"|(?:(?:{ADJ}|прошедшего|истекшего)\s+)?(?:{YEARS}\s*{YUNIT}?|{YUNIT}))"
+        rf"по\s+(?:итогам|результатам)\s+(?:работы\s+)?(?:за\s+)?{_RESULT_OBJ}"
+        rf"(?:\s*(?:,|и(?!\w))\s*(?:за\s+)?{_RESULT_OBJ}){{0,3}}"
+    ),
+    # "02-03.2021": a month range written as numeric dates sharing one year
+    "month_span": (
+        r"(?<![\d.])(?P<a>0?[1-9]|1[0-2])\s*-\s*(?P<b>0?[1-9]|1[0-2])\.(?:19|20)\d\d(?![\d.])"
+    ),
+    # "весной", "в летний период", "в весенне-летний период" (a compound spans its seasons)
+    "season": (
+        rf"(?<![\w-])(?:{SEASON_NOUN}|{SEASON_ADJ}(?:\s*-\s*{SEASON_ADJ})*\s+{SEASON_SPAN})"
     ),
     "year_end": (
         rf"(?:(?:в|до|к)\s+)?(?:конц[еау]|конец)\s+(?:(?:текущего|отчетного|календарного)\s+)?(?:{YEARS}\s*)?{YUNIT}"
