@@ -71,6 +71,9 @@ def test_a_table_that_cannot_be_read_is_noted() -> None:
     result = _convert([HEADER, *FIRST], "", other)
     assert [a.item_no for a in result.activities] == ["1", "2"]
     assert any("not read" in n for n in result.notes)
+    last = result.activities[-1]
+    assert "table_not_read_after" in last.flags
+    assert last.confidence < 0.8
 
 
 def test_a_signature_table_is_no_continuation() -> None:

@@ -311,8 +311,11 @@ def parse_table(doc: Document) -> ParsedPlan | None:
     lines = doc.lines
     best: ParsedPlan | None = None
     blocks = table_blocks(doc)
-    readings = [(blocks[:3], blocks[3]) if blocks else (None, [])]
-    readings += [(_parse_pipe(lines), []), (_parse_aligned(lines), [])]
+    readings: list[tuple[tuple[list[str], list[RawItem], int] | None, list[str]]] = [
+        (blocks[:3], blocks[3]) if blocks else (None, []),
+        (_parse_pipe(lines), []),
+        (_parse_aligned(lines), []),
+    ]
     for found, notes in readings:
         if not found or not found[1]:
             continue

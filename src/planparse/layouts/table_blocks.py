@@ -38,6 +38,8 @@ Section = tuple[str | None, str | None]
 MAX_HEADING_CHARS = 150  # a heading line above a table is short; a longer paragraph is running text
 # Share of the activities two period tables must have in common (number and title) to be merged.
 SAME_ACTIVITIES_SHARE = 0.8
+# Doubt flag of the last row read before a table that looks like plan rows but could not be read.
+TABLE_NOT_READ_FLAG = "table_not_read_after"
 _ITEM_LIKE = regex.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?)(?:\s|$)")
 
 
@@ -70,7 +72,7 @@ def _looks_like_rows(table: Table) -> bool:
     """Some row starts with an item or section number: plan rows, not a signature or approval block."""
     for row in table.rows:
         first = next((c.text for c in row if c.text.strip()), "")
-        if _ITEM_LIKE.match(first) and len(first.split()) > 1 or regex.fullmatch(r"\s*\d{1,3}\.?\s*", first):
+        if (_ITEM_LIKE.match(first) and len(first.split()) > 1) or regex.fullmatch(r"\s*\d{1,3}\.?\s*", first):
             return True
     return False
 
@@ -121,7 +123,7 @@ def _merge_periods(runs: list[_Run]) -> tuple[list[_Run], list[str]]:
             out.append(run)
             continue
         mine, theirs = _mark_months(prev.roles), _mark_months(run.roles)
-        index = {}
+        index: dict[tuple[str | None, str], int] = {}
         for k, item in enumerate(prev.items):
             index.setdefault(_key(item), k)
         matches = [(index[_key(it)], it) for it in run.items if _key(it) in index]
@@ -140,6 +142,14 @@ def _merge_periods(runs: list[_Run]) -> tuple[list[_Run], list[str]]:
             "merged row by row"
         )
     return out, notes
+
+
+def _flag_last(runs: list[_Run]) -> None:
+    """Flag the last row read so far: a table after it was left unread (the note says which)."""
+    run = next((r for r in reversed(runs) if r.items), None)
+    if run is not None:
+        last = run.items[-1]
+        run.items[-1] = replace(last, flags=tuple(dict.fromkeys((*last.flags, TABLE_NOT_READ_FLAG))))
 
 
 def table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int, list[str]] | None:
@@ -170,6 +180,7 @@ def table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int, list[str
             if not any(_says_something(it) for it in items):
                 if _looks_like_rows(block):
                     notes.append(f"table at {block.number}: no header and its rows read as nothing: not read")
+                    _flag_last(runs)
                 continue
         else:
             if runs and _looks_like_rows(block):
@@ -177,6 +188,7 @@ def table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int, list[str
                     f"table at {block.number}: no plan header and {_width(block)} columns where the plan has "
                     f"{runs[-1].width}: not read"
                 )
+                _flag_last(runs)
             continue
         run.items.extend(items)
         run.rows += n
