@@ -147,6 +147,13 @@ def test_half_year_tables_are_merged_row_by_row(between: str) -> None:
     assert any("merged" in n for n in result.notes)
 
 
+def test_half_year_titles_match_despite_punctuation_and_wrapping() -> None:
+    second = _half(H2, MARKS_2)
+    second[2][1] = "Заседание\nПравления."
+    result = _convert(_half(H1, MARKS_1), "", second)
+    assert [a.months for a in result.activities] == [(3, 6, 9, 12), (8,), (1,)]
+
+
 def test_tables_with_other_activities_are_not_merged() -> None:
     other = [H2, ["4", "Форум муниципалитетов", "", "+", "", "", "", "", "Председатель"]]
     result = _convert(_half(H1, MARKS_1), "", other)

@@ -40,6 +40,7 @@ MAX_HEADING_CHARS = 150  # a heading line above a table is short; a longer parag
 SAME_ACTIVITIES_SHARE = 0.8
 # Doubt flag of the last row read before a table that looks like plan rows but could not be read.
 TABLE_NOT_READ_FLAG = "table_not_read_after"
+_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 _ITEM_LIKE = regex.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?)(?:\s|$)")
 
 
@@ -98,7 +99,8 @@ def _mark_months(roles: list[Role]) -> frozenset[int]:
 
 
 def _key(item: RawItem) -> tuple[str | None, str]:
-    return item.item_no, " ".join(" ".join(item.title_lines).lower().split())
+    """An activity's number and title, letters and digits only ("Отчёт о работе." = "отчет о работе")."""
+    return item.item_no, _NOT_WORD.sub("", " ".join(item.title_lines).lower().replace("ё", "е"))
 
 
 def _merged(a: RawItem, b: RawItem) -> RawItem:
@@ -138,8 +140,8 @@ def _merge_periods(runs: list[_Run]) -> tuple[list[_Run], list[str]]:
         prev.roles = [*prev.roles, *(r for r in run.roles if r.kind in MARK_KINDS)]
         prev.rows += run.rows
         notes.append(
-            f"tables at {prev.number} and {run.number}: the same {len(matches)} activities over other months, "
-            "merged row by row"
+            f"tables at line {prev.number} and line {run.number}: the same {len(matches)} activities "
+            "over other months, merged row by row"
         )
     return out, notes
 
@@ -179,13 +181,13 @@ def table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int, list[str
             items, n = _read(block, run.roles, 0, heading or section)
             if not any(_says_something(it) for it in items):
                 if _looks_like_rows(block):
-                    notes.append(f"table at {block.number}: no header and its rows read as nothing: not read")
+                    notes.append(f"table at line {block.number}: no header and its rows read as nothing: not read")
                     _flag_last(runs)
                 continue
         else:
             if runs and _looks_like_rows(block):
                 notes.append(
-                    f"table at {block.number}: no plan header and {_width(block)} columns where the plan has "
+                    f"table at line {block.number}: no plan header and {_width(block)} columns where the plan has "
                     f"{runs[-1].width}: not read"
                 )
                 _flag_last(runs)
