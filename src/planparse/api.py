@@ -113,11 +113,12 @@ def convert_document(doc: Document, *, layout: str | LayoutKind | None = "auto")
         )
     activities = tuple(score_all(normalize_plan(plan, meta, doc.source), plan.fit))
     named = {k.value: v for k, v in scores.items()}
+    notes = (*doc.notes, *plan.notes)  # what the reader repaired, then how the layout joined the plan's parts
     report = build_report(
-        doc.source, plan.layout.value, named, activities, encoding=doc.encoding, notes=doc.notes, fmt=doc.format.value
+        doc.source, plan.layout.value, named, activities, encoding=doc.encoding, notes=notes, fmt=doc.format.value
     )
     return ConversionResult(
-        doc.source, plan.layout, named, meta, activities, doc.encoding, doc.notes, report, doc.format.value
+        doc.source, plan.layout, named, meta, activities, doc.encoding, notes, report, doc.format.value
     )
 
 

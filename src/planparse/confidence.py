@@ -15,7 +15,8 @@
   line break read as a party boundary may be a wrap) text quality, including words the OCR engine doubted
   (``ocr_unsure``, ``text_repaired``, ``text_quotes_inconsistent``, ``text_mixed_scripts``,
   ``title_missing``, ``title_suspicious``) and ``section_no_repaired`` (the section
-  number was read from an OCR look-alike such as "П." or "1." for "II."/"I.").
+  number was read from an OCR look-alike such as "П." or "1." for "II."/"I."), ``table_not_read_after``
+  (a table below the row looks like plan rows but could not be read).
 
 Grades follow the usual cut-offs: < 0.5 poor, < 0.8 fair, < 0.9 good, else
 excellent.  Rows below ``REVIEW_BELOW`` are listed for review in the report.
@@ -58,6 +59,7 @@ PENALTIES: dict[str, float] = {
     "title_missing": 0.3,
     "title_suspicious": 0.7,
     "section_no_repaired": 0.95,
+    "table_not_read_after": 0.75,  # a table below the row looks like plan rows but could not be read (noted)
 }
 UNKNOWN_FLAG_PENALTY = 0.9
 REVIEW_BELOW = 0.8

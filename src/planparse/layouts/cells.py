@@ -214,12 +214,13 @@ def rows_to_items(
     roles: Sequence[Role],
     rows: Sequence[tuple[Sequence[str], tuple[int, int]]],
     flags: Mapping[int, tuple[str, ...]] | None = None,
+    section: tuple[str | None, str | None] = (None, None),
 ) -> list[RawItem]:
     """Items for every data row, tracking section headings between them.
 
-    ``flags`` adds doubts found before this step, keyed by row index.
+    ``flags`` adds doubts found before this step, keyed by row index; ``section`` is the section the
+    rows start in (a heading above the table, or the section a continued table was in).
     """
-    section: tuple[str | None, str | None] = (None, None)
     items: list[RawItem] = []
     for index, (cells, where) in enumerate(rows):
         if cells and cells[0] == HEADING:

@@ -7,8 +7,8 @@
   ranges that the header's words occupy; every body character goes to the
   column it stands under (nearest by position), so month marks land in their
   month even when neighbouring cells are empty.
-- ``Table`` blocks from DOCX/PDF/OCR readers: the table and its header rows are
-  found here, their body rows read by ``reader_rows``.
+- ``Table`` blocks from DOCX/PDF/OCR readers: the tables holding the plan, their
+  headers and how they join are found by ``table_blocks``, their body rows read by ``reader_rows``.
 All three end in ``cells.rows_to_items``.
 """
 
@@ -22,7 +22,6 @@ import regex
 from planparse.layouts.aligned import REANCHORED_FLAG, Span, reanchor
 from planparse.layouts.base import ends_open, is_bullet, item_start, section_heading, starts_lower, starts_upper
 from planparse.layouts.cells import (
-    HEADER_ROWS_SEEN,
     HEADING,
     MARK_KINDS,
     SPANNING,
@@ -33,11 +32,10 @@ from planparse.layouts.cells import (
     may_name_title,
     only_marks,
     rows_to_items,
-    table_header,
 )
 from planparse.layouts.delimited import Splitter, apply_section_column, section_column, tab_splitter
-from planparse.layouts.reader_rows import reader_rows
-from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem, Table
+from planparse.layouts.table_blocks import table_blocks
+from planparse.model import Document, LayoutKind, Line, ParsedPlan, RawItem
 
 _SEGMENT = regex.compile(r"\S+(?: \S+)*")  # text runs separated by 2+ spaces
 _RULE = regex.compile(r"[\s|:\-–—=+]*")  # a pipe table's rule line ("|---|:--|")
@@ -313,37 +311,23 @@ def _merged_flags(
     }
 
 
-def _table_blocks(doc: Document) -> tuple[list[str], list[RawItem], int] | None:
-    header_text: list[str] = []
-    items: list[RawItem] = []
-    n_rows = 0
-    for block in doc.blocks:
-        if isinstance(block, Line):
-            if not items and block.text.strip():
-                header_text.append(block.text.strip())
-            continue
-        if not isinstance(block, Table) or not block.rows:
-            continue
-        roles, header_rows = table_header([[c.text for c in row] for row in block.rows[:HEADER_ROWS_SEEN]])
-        if not is_plan_header(roles) or "title" not in [r.kind for r in roles]:
-            continue
-        rows, flags = reader_rows(block, roles, header_rows)
-        n_rows += len(rows)
-        items.extend(rows_to_items(roles, rows, flags))
-    return (header_text, items, n_rows) if items else None
-
-
 def parse_table(doc: Document) -> ParsedPlan | None:
     """Best of the pipe, aligned-text and reader-table readings."""
     lines = doc.lines
     best: ParsedPlan | None = None
+    blocks = table_blocks(doc)
     tabs = tab_splitter(lines)
-    tabbed = _parse_pipe(lines, tabs) if tabs else None
-    for found in (_table_blocks(doc), _parse_pipe(lines), tabbed, _parse_aligned(lines)):
+    readings: list[tuple[tuple[list[str], list[RawItem], int] | None, list[str]]] = [
+        (blocks[:3], blocks[3]) if blocks else (None, []),
+        (_parse_pipe(lines), []),
+        (_parse_pipe(lines, tabs) if tabs else None, []),
+        (_parse_aligned(lines), []),
+    ]
+    for found, notes in readings:
         if not found or not found[1]:
             continue
         header, items, n_rows = found
-        plan = ParsedPlan(LayoutKind.TABLE, _fit(items, n_rows), tuple(items), tuple(header))
+        plan = ParsedPlan(LayoutKind.TABLE, _fit(items, n_rows), tuple(items), tuple(header), tuple(notes))
         if best is None or plan.fit > best.fit:
             best = plan
     return best
