@@ -18,11 +18,10 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from planparse.layouts.cells import HEADING, Role, header_roles, is_plan_header
+from planparse.layouts.cells import HEADING, Role, Row, header_roles, is_plan_header
 from planparse.model import Line
 
 Splitter = Callable[[str], "list[str] | None"]
-Row = tuple[list[str], tuple[int, int]]
 
 # Share of the non-empty lines below the header that must be rows of tab-separated cells.
 TAB_ROW_SHARE = 0.6
