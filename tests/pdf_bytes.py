@@ -38,6 +38,12 @@ def pdf_bytes(
             + content
             + b"\nendstream"
         )
+    return write_pdf(objects)
+
+
+def write_pdf(objects: Sequence[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file of ``objects`` (numbered from 1, the first the catalog) with its cross-reference table;
+    ``trailer``: more trailer entries (``/Encrypt``, ``/ID``)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, body in enumerate(objects, start=1):
@@ -46,5 +52,5 @@ def pdf_bytes(
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
     return bytes(out)

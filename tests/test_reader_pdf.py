@@ -23,7 +23,7 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
-from pdf_bytes import pdf_bytes
+from pdf_bytes import pdf_bytes, write_pdf
 
 from planparse.api import convert_document
 from planparse.errors import ConverterUnavailableError, EncryptedDocumentError, ReadError
@@ -252,18 +252,8 @@ def encrypted_pdf(user_password: str, owner_password: str = "owner") -> bytes:
         b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>"
         % (o_entry.hex().encode(), u_entry.hex().encode(), perms),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     ident = file_id.hex().encode()
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 6 0 R /ID [<%s> <%s>] >>\n" % (len(objects) + 1, ident, ident)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return write_pdf(objects, b" /Encrypt 6 0 R /ID [<%s> <%s>]" % (ident, ident))
 
 
 def plain_pdf(content: bytes) -> bytes:
