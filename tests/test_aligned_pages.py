@@ -4,22 +4,12 @@ columns are re-anchored per page from the rows themselves (no files involved).""
 from __future__ import annotations
 
 import pytest
+from aligned_text import aligned as _aligned
 
 from planparse.api import convert_text
 from planparse.layouts.aligned import REANCHORED_FLAG
 
 TITLE = "План работы Ассоциации муниципальных образований Тверской области на 2022 год"
-
-
-def _aligned(*rows: dict[int, str]) -> str:
-    """Lines of position-aligned text: each row maps a character column to the text starting there."""
-    out = []
-    for row in rows:
-        line = ""
-        for col, text in sorted(row.items()):
-            line = line.ljust(col) + text
-        out.append(line)
-    return "\n".join(out) + "\n"
 
 
 # Page 1 under the header; page 2 narrower: title at 4, quarters at 36/41/46/51, responsible at 56.

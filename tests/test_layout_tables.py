@@ -4,6 +4,7 @@ centred section rows in aligned text, one-row-per-group tables (no files involve
 from __future__ import annotations
 
 import pytest
+from aligned_text import aligned as _aligned
 
 from planparse.api import convert_document, convert_text
 from planparse.layouts.cells import header_roles, is_column_numbering
@@ -14,17 +15,6 @@ TITLE = "План работы Совета муниципальных обра�
 
 def _by_no(activities: tuple[Activity, ...]) -> dict[str | None, Activity]:
     return {a.item_no: a for a in activities}
-
-
-def _aligned(*rows: dict[int, str]) -> str:
-    """Lines of position-aligned text: each row maps a character column to the text starting there."""
-    out = []
-    for row in rows:
-        line = ""
-        for col, text in sorted(row.items()):
-            line = line.ljust(col) + text
-        out.append(line)
-    return "\n".join(out) + "\n"
 
 
 def _table_doc(rows: list[list[Cell | str]]) -> Document:
